@@ -1,0 +1,60 @@
+import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachEngine } from '../../test/support/databases.ts';
+import { listMigrations, runMigrations } from './migrate.ts';
+import { recordId } from './ids.ts';
+
+describeEachEngine('database', (getDb, engine) => {
+  it('has applied every migration exactly once and re-running changes nothing', async () => {
+    const db = getDb();
+    const rows = await db.db.selectFrom('schema_migrations').select('version').orderBy('version').execute();
+    expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version));
+    expect(await runMigrations(db)).toEqual([]);
+  });
+
+  it('returns the same JavaScript types on both engines', async () => {
+    const db = getDb();
+    const [row] = await db.query<{ n: unknown; d: unknown; t: unknown; j: unknown; a: unknown }>(
+      `select 42::int8 as n, '2024-02-29'::date as d, '2024-01-01T10:00:00Z'::timestamptz as t, '{"x":[1]}'::jsonb as j, array['a','b']::text[] as a`,
+    );
+    expect(row).toEqual({ n: 42, d: '2024-02-29', t: new Date('2024-01-01T10:00:00Z'), j: { x: [1] }, a: ['a', 'b'] });
+    expect(db.engine).toBe(engine);
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const db = getDb();
+    await db.db.insertInto('authorities').values({ id: 'nl-police', country: 'NLD', name: 'Politie', kind: 'police' }).execute();
+    await expect(
+      db.db.transaction().execute(async (trx) => {
+        await trx.insertInto('authorities').values({ id: 'de-bka', country: 'DEU', name: 'BKA', kind: 'police' }).execute();
+        await trx.insertInto('authorities').values({ id: 'bad', country: 'nl', name: 'x', kind: 'police' }).execute();
+      }),
+    ).rejects.toThrow();
+    const ids = (await db.db.selectFrom('authorities').select('id').execute()).map((r) => r.id);
+    expect(ids).toEqual(['nl-police']);
+  });
+
+  it('serialises concurrent transactions without losing writes', async () => {
+    const db = getDb();
+    await sql`create table counter (n int not null)`.execute(db.db);
+    await sql`insert into counter values (0)`.execute(db.db);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        db.db.transaction().execute(async (trx) => {
+          await sql`select n from counter for update`.execute(trx);
+          await sql`update counter set n = n + 1`.execute(trx);
+        }),
+      ),
+    );
+    const [r] = await db.query<{ n: number }>('select n from counter');
+    expect(r!.n).toBe(20);
+  });
+});
+
+it('derives stable, distinct record ids from source and ref', () => {
+  const a = recordId('person', 'nl-persons', 'P1');
+  expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(recordId('person', 'nl-persons', 'P1')).toBe(a);
+  expect(recordId('person', 'nl-persons', 'P2')).not.toBe(a);
+  expect(recordId('object', 'nl-persons', 'P1')).not.toBe(a);
+});

@@ -1,0 +1,104 @@
+// Opens the node's database: embedded PGlite in a data directory by default,
+// PostgreSQL when a URL is given. Both run the same SQL migrations and are
+// configured to hand back the same JavaScript types, so everything above the
+// store behaves identically on both (the storage tests run against both).
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { runMigrations } from './migrate.ts';
+import type { Schema } from './schema.ts';
+
+export type Engine = 'embedded' | 'postgres';
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL (postgres://…). When absent the embedded engine is used. */
+  url?: string;
+  /** Directory for the embedded engine; omitted = in memory (tests). */
+  dataDir?: string;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export interface Database {
+  readonly engine: Engine;
+  readonly db: Kysely<Schema>;
+  /** Raw parameterised SQL for hot paths; parameters are never interpolated. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+// pg returns int8 as string and `date` as a local-time Date; PGlite differs.
+// Pin both to: int8 → number (ids and counts stay far below 2^53), date → 'YYYY-MM-DD'.
+pg.types.setTypeParser(INT8, (v: string) => Number(v));
+pg.types.setTypeParser(DATE, (v: string) => v);
+pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
+
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  const database = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openEmbedded(opts.dataDir);
+  if (opts.migrate !== false) await runMigrations(database);
+  return database;
+}
+
+async function openEmbedded(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+      [NUMERIC]: (v: string) => Number(v),
+    },
+  });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'embedded',
+    db,
+    query: (text, params) => rawQuery(db, text, params),
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    query: (text, params) => rawQuery(db, text, params),
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+/**
+ * Raw parameterised SQL on the database or inside a transaction (hot paths and
+ * bulk `unnest` inserts). Goes through Kysely so that on the embedded engine
+ * it waits its turn on the single PGlite session.
+ */
+export async function rawQuery<T = Record<string, unknown>>(
+  executor: Kysely<Schema> | Transaction<Schema>,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const r = await executor.executeQuery<T>(CompiledQuery.raw(text, params));
+  return r.rows;
+}
