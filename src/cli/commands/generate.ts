@@ -1,0 +1,4 @@
+// Placeholder: the `pontis generate` command (filled in by its owner).
+import type { Command } from 'commander';
+
+export function register(_program: Command): void {}
