@@ -1,0 +1,41 @@
+// Entry point of the web app: restores the session, then routes to a screen.
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import './styles.css';
+import { api } from './api.ts';
+import { language, t } from './i18n/index.ts';
+import { match, onLinkClick, path } from './router.ts';
+import { session, type SessionInfo } from './session.ts';
+import { Shell } from './components/Shell.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { Search } from './screens/Search.tsx';
+import { screens } from './screens/index.ts';
+
+function Screen() {
+  const p = path.value;
+  for (const s of screens) {
+    const params = match(s.path, p);
+    if (params) return s.render(params);
+  }
+  return <Search />;
+}
+
+function App() {
+  void language.value; // re-render on language change
+  useEffect(() => {
+    api<SessionInfo>('GET', '/api/v1/auth/session').then(
+      (s) => (session.value = s),
+      () => (session.value = null),
+    );
+  }, []);
+  if (session.value === undefined) return <p class="boot">{t('app.loading')}</p>;
+  if (session.value === null) return <SignIn />;
+  return (
+    <Shell>
+      <Screen />
+    </Shell>
+  );
+}
+
+document.addEventListener('click', onLinkClick);
+render(<App />, document.getElementById('app')!);
