@@ -20,7 +20,7 @@ export async function openNode(opts: OpenNodeOptions = {}): Promise<NodeContext 
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
   const database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : dataDir && resolve(dataDir, 'db') });
   const config: NodeConfig = {
-    nodeAuthorityId: opts.config?.nodeAuthorityId ?? process.env.PONTIS_NODE_AUTHORITY ?? 'nl-knp',
+    nodeAuthorityId: opts.config?.nodeAuthorityId ?? process.env.PONTIS_NODE_AUTHORITY ?? 'nl-politie',
     nodeName: opts.config?.nodeName ?? process.env.PONTIS_NODE_NAME ?? 'Pontis node',
     dataDir,
     publicUrl: opts.config?.publicUrl,

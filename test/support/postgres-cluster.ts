@@ -48,14 +48,15 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const wrap = (cmd: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const);
   if (asRoot) execFileSync('chown', ['-R', 'postgres', dir]);
   const [c1, a1] = wrap(join(bin, 'initdb'), ['-D', dataDir, '-U', 'pontis', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  execFileSync(c1, [...a1], { stdio: 'ignore' });
+  execFileSync(c1, [...a1], { stdio: 'ignore', timeout: 60_000 });
   const port = await freePort();
   const [c2, a2] = wrap(join(bin, 'postgres'), [
     '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
     '-c', 'shared_buffers=256MB',
   ]);
-  const proc: ChildProcess = spawn(c2, [...a2], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Own process group, so stopping reaches postgres itself and not only the runuser wrapper.
+  const proc: ChildProcess = spawn(c2, [...a2], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   proc.stderr?.on('data', (d) => (stderr += String(d)));
   const url = `postgres://pontis@127.0.0.1:${port}/postgres`;
@@ -68,7 +69,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       break;
     } catch (e) {
       if (proc.exitCode !== null || Date.now() > deadline) {
-        proc.kill('SIGKILL');
+        try {
+          process.kill(-proc.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
         throw new Error(`PostgreSQL did not start: ${(e as Error).message}\n${stderr}`);
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -77,8 +82,22 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url,
     async stop() {
-      proc.kill('SIGINT');
-      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      const group = -proc.pid!;
+      const exited = new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(null) : proc.once('exit', r)));
+      try {
+        process.kill(group, 'SIGINT'); // fast shutdown
+      } catch {
+        /* already gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(group, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }, 5_000);
+      await exited;
+      clearTimeout(timer);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,9 +1,12 @@
-// PLACEHOLDER with the final signature; the audit area replaces it with the
-// hash-chained, append-only log. Call it inside the transaction of the write
-// (or right after a read) so the record and its audit entry stand or fall together.
-import type { Kysely, Transaction } from 'kysely';
+// The append-only, hash-chained audit log. Call appendAudit inside the
+// transaction of the write (or right after a read) so the record and its
+// audit entry stand or fall together. Appends are serialised with a
+// transaction-scoped advisory lock: the chain needs one order, and the lock
+// is held until the caller's transaction commits.
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import type { Actor } from '../../access/actor.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 export interface AuditEntryInput {
   actor: Actor;
@@ -20,6 +23,51 @@ export interface AuditEntryInput {
   changed?: { type: string; id: string }[];
   /** Free-form details: reason given, counts, error message. */
   details?: Record<string, unknown>;
+  /** When it happened; defaults to the system time. Pass the node clock's time where you have it. */
+  at?: Date;
+  /** The HTTP request id, to join the audit trail with the logs. */
+  requestId?: string;
 }
 
-export async function appendAudit(_executor: Kysely<Schema> | Transaction<Schema>, _entry: AuditEntryInput): Promise<void> {}
+/** Version of the entry body layout, so a future layout still verifies old entries. */
+export const AUDIT_BODY_VERSION = 1;
+/** Advisory lock key serialising appends (arbitrary, fixed). */
+export const AUDIT_APPEND_LOCK = 727275;
+
+export function auditBody(entry: AuditEntryInput): string {
+  const a = entry.actor;
+  return canonicalJson({
+    v: AUDIT_BODY_VERSION,
+    at: (entry.at ?? new Date()).toISOString(),
+    actor: { kind: a.kind, id: a.id, name: a.name, authorityId: a.authorityId, country: a.country, roles: a.roles },
+    action: entry.action,
+    outcome: entry.outcome,
+    purpose: entry.purpose,
+    caseReference: entry.caseReference,
+    query: entry.query,
+    returned: entry.returned?.map((r) => ({ type: r.type, id: r.id })),
+    changed: entry.changed?.map((r) => ({ type: r.type, id: r.id })),
+    details: entry.details,
+    requestId: entry.requestId,
+  });
+}
+
+/** Appends one entry and returns its sequence number. */
+export async function appendAudit(executor: Kysely<Schema> | Transaction<Schema>, entry: AuditEntryInput): Promise<number> {
+  const body = auditBody(entry);
+  if (executor.isTransaction) return appendBody(executor as Transaction<Schema>, body);
+  return executor.transaction().execute((trx) => appendBody(trx, body));
+}
+
+export async function appendBody(trx: Transaction<Schema>, body: string): Promise<number> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+  // One statement reads the head and chains onto it; the lock above makes the
+  // head stable (a separate statement, so its snapshot is taken after the lock).
+  const r = await sql<{ seq: number }>`
+    insert into audit_log (seq, body, hash)
+    select h.seq, ${body}, sha256(h.prev || int8send(h.seq) || convert_to(${body}, 'UTF8'))
+    from (select coalesce((select seq from audit_log order by seq desc limit 1), 0) + 1 as seq,
+                 coalesce((select hash from audit_log order by seq desc limit 1), decode(repeat('00', 32), 'hex')) as prev) h
+    returning seq`.execute(trx);
+  return r.rows[0]!.seq;
+}

@@ -1,0 +1,284 @@
+// Reading alerts: one alert with its subject, flags and links; lists; and
+// the active alerts on a set of records, which the search attaches to hits.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { authorize } from '../../access/policy.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { Schema } from '../../store/schema.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { isoDay } from '../clock.ts';
+import type { NodeContext } from '../context.ts';
+import type { ListAlertsQuery } from './schemas.ts';
+
+type Executor = Kysely<Schema> | Transaction<Schema>;
+
+export interface AlertFlag {
+  authorityId: string;
+  authorityName: string;
+  country: string;
+  reason: string;
+  flaggedBy: string;
+  flaggedAt: string;
+}
+
+export interface AlertView {
+  id: string;
+  source: string;
+  ref: string;
+  status: string;
+  /** Active and not past its expiry: would produce hits today. */
+  effective: boolean;
+  category: string;
+  crimeArea: string | null;
+  action: string;
+  reason: string | null;
+  legalBasis: string | null;
+  protectiveMeasures: string | null;
+  handlingCode: string;
+  issuingAuthority: { id: string; name: string; country: string };
+  validFrom: string | null;
+  expiresAt: string;
+  reviewAt: string | null;
+  subject: { type: 'person' | 'object'; id: string; source: string; ref: string; display: string; objectKind?: string };
+  flags: AlertFlag[];
+  links: { id: string; category: string; status: string; subjectType: string; display: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlertHistoryEntry {
+  changedAt: string;
+  actor: { id: string; name: string; authorityId: string };
+  change: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  reason: string | null;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+interface AlertRow {
+  id: string;
+  source_id: string;
+  ref: string;
+  status: string;
+  category: string;
+  crime_area: string | null;
+  action: string;
+  handling_code: string;
+  issuing_authority_id: string;
+  authority_name: string;
+  authority_country: string;
+  valid_from: string | null;
+  expires_at: string;
+  review_at: string | null;
+  subject_type: 'person' | 'object';
+  person_id: string | null;
+  object_id: string | null;
+  subject_source: string;
+  subject_ref: string;
+  subject_display: string;
+  object_kind: string | null;
+  record: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function baseQuery(db: Executor) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('authorities as au', 'au.id', 'a.issuing_authority_id')
+    .leftJoin('persons as p', 'p.id', 'a.person_id')
+    .leftJoin('objects as o', 'o.id', 'a.object_id')
+    .select([
+      'a.id', 'a.source_id', 'a.ref', 'a.status', 'a.category', 'a.crime_area', 'a.action', 'a.handling_code', 'a.issuing_authority_id',
+      'au.name as authority_name', 'au.country as authority_country', 'a.valid_from', 'a.expires_at', 'a.review_at', 'a.subject_type',
+      'a.person_id', 'a.object_id', 'a.record', 'a.created_at', 'a.updated_at', 'o.kind as object_kind',
+      sql<string>`coalesce(p.source_id, o.source_id)`.as('subject_source'),
+      sql<string>`coalesce(p.ref, o.ref)`.as('subject_ref'),
+      sql<string>`coalesce(p.display_name, o.display_name)`.as('subject_display'),
+    ]);
+}
+
+export async function loadFlags(db: Executor, alertIds: string[]): Promise<Map<string, AlertFlag[]>> {
+  const out = new Map<string, AlertFlag[]>();
+  if (!alertIds.length) return out;
+  const rows = await db
+    .selectFrom('alert_flags as f')
+    .innerJoin('authorities as au', 'au.id', 'f.authority_id')
+    .select(['f.alert_id', 'f.authority_id', 'au.name', 'au.country', 'f.reason', 'f.flagged_by', 'f.flagged_at'])
+    .where('f.alert_id', 'in', alertIds)
+    .orderBy('f.flagged_at')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.alert_id) ?? [];
+    list.push({ authorityId: r.authority_id, authorityName: r.name, country: r.country, reason: r.reason, flaggedBy: r.flagged_by, flaggedAt: iso(r.flagged_at) });
+    out.set(r.alert_id, list);
+  }
+  return out;
+}
+
+async function loadLinks(db: Executor, alertId: string): Promise<AlertView['links']> {
+  const rows = await db
+    .selectFrom('alert_links as l')
+    .innerJoin('alerts as a', (j) => j.on(sql<boolean>`a.id = case when l.alert_a = ${alertId}::uuid then l.alert_b else l.alert_a end`))
+    .leftJoin('persons as p', 'p.id', 'a.person_id')
+    .leftJoin('objects as o', 'o.id', 'a.object_id')
+    .select(['a.id', 'a.category', 'a.status', 'a.subject_type', sql<string>`coalesce(p.display_name, o.display_name)`.as('display')])
+    .where((w) => w.or([w('l.alert_a', '=', alertId), w('l.alert_b', '=', alertId)]))
+    .execute();
+  return rows.map((r) => ({ id: r.id, category: r.category, status: r.status, subjectType: r.subject_type, display: r.display }));
+}
+
+function toView(r: AlertRow, today: string, flags: AlertFlag[], links: AlertView['links']): AlertView {
+  const rec = (typeof r.record === 'string' ? JSON.parse(r.record) : r.record) as Record<string, unknown>;
+  return {
+    id: r.id,
+    source: r.source_id,
+    ref: r.ref,
+    status: r.status,
+    effective: r.status === 'active' && r.expires_at > today && (!r.valid_from || r.valid_from <= today),
+    category: r.category,
+    crimeArea: r.crime_area,
+    action: r.action,
+    reason: str(rec.reason),
+    legalBasis: str(rec.legalBasis),
+    protectiveMeasures: str(rec.protectiveMeasures),
+    handlingCode: r.handling_code,
+    issuingAuthority: { id: r.issuing_authority_id, name: r.authority_name, country: r.authority_country },
+    validFrom: r.valid_from,
+    expiresAt: r.expires_at,
+    reviewAt: r.review_at,
+    subject: {
+      type: r.subject_type,
+      id: (r.person_id ?? r.object_id)!,
+      source: r.subject_source,
+      ref: r.subject_ref,
+      display: r.subject_display,
+      ...(r.object_kind ? { objectKind: r.object_kind } : {}),
+    },
+    flags,
+    links,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** One alert as stored, without audit or access checks (for services in a transaction). */
+export async function readAlert(db: Executor, id: string, today: string): Promise<AlertView | undefined> {
+  const row = (await baseQuery(db).where('a.id', '=', id).executeTakeFirst()) as AlertRow | undefined;
+  if (!row) return undefined;
+  const flags = await loadFlags(db, [id]);
+  return toView(row, today, flags.get(id) ?? [], await loadLinks(db, id));
+}
+
+/**
+ * One alert with subject, flags and links, for an actor allowed to read it;
+ * the read is audited. Stable for the exchange area (hit confirmation).
+ */
+export async function getAlert(node: NodeContext, actor: Actor | null, id: string): Promise<AlertView> {
+  authorize(actor, 'alert.read');
+  const db = node.database.db;
+  const view = /^[0-9a-f-]{36}$/i.test(id) ? await readAlert(db, id, isoDay(node.clock.now())) : undefined;
+  if (!view) throw new NotFoundError(`No alert with id ${id}.`);
+  authorize(actor, 'alert.read', { sourceId: view.source, authorityId: view.issuingAuthority.id, alertCategory: view.category });
+  await appendAudit(db, { actor, action: 'alert.read', outcome: 'ok', returned: [{ type: 'alert', id }] });
+  return view;
+}
+
+export async function listAlerts(node: NodeContext, actor: Actor | null, q: ListAlertsQuery): Promise<{ items: AlertView[]; total: number }> {
+  authorize(actor, 'alert.read');
+  const db = node.database.db;
+  const today = isoDay(node.clock.now());
+  let query = baseQuery(db);
+  let count = db.selectFrom('alerts as a').select(sql<number>`count(*)::int`.as('n'));
+  if (q.status) {
+    query = query.where('a.status', '=', q.status);
+    count = count.where('a.status', '=', q.status);
+  }
+  if (q.category) {
+    query = query.where('a.category', '=', q.category);
+    count = count.where('a.category', '=', q.category);
+  }
+  if (q.source) {
+    query = query.where('a.source_id', '=', q.source);
+    count = count.where('a.source_id', '=', q.source);
+  }
+  if (q.subjectType) {
+    query = query.where('a.subject_type', '=', q.subjectType);
+    count = count.where('a.subject_type', '=', q.subjectType);
+  }
+  const rows = (await query.orderBy('a.created_at', 'desc').orderBy('a.id').limit(q.limit).offset(q.offset).execute()) as AlertRow[];
+  const flags = await loadFlags(db, rows.map((r) => r.id));
+  const total = (await count.executeTakeFirstOrThrow()).n;
+  const items = rows.map((r) => toView(r, today, flags.get(r.id) ?? [], []));
+  await appendAudit(db, { actor, action: 'alert.list', outcome: 'ok', query: q, returned: items.map((i) => ({ type: 'alert', id: i.id })) });
+  return { items, total };
+}
+
+export async function getAlertHistory(node: NodeContext, actor: Actor | null, id: string): Promise<AlertHistoryEntry[]> {
+  authorize(actor, 'alert.read');
+  const db = node.database.db;
+  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await db.selectFrom('alert_history').selectAll().where('alert_id', '=', id).orderBy('id').execute() : [];
+  if (!rows.length) throw new NotFoundError(`No alert with id ${id}.`);
+  await appendAudit(db, { actor, action: 'alert.history', outcome: 'ok', returned: [{ type: 'alert', id }] });
+  return rows.map((r) => ({
+    changedAt: iso(r.changed_at),
+    actor: { id: r.actor_id, name: r.actor_name, authorityId: r.authority_id },
+    change: r.change,
+    changes: (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as AlertHistoryEntry['changes'],
+    reason: r.reason,
+  }));
+}
+
+/** What a search hit shows of each alert on a record. */
+export interface HitAlert {
+  id: string;
+  category: string;
+  action: string;
+  issuingAuthority: { id: string; name: string; country: string };
+  expiresAt: string;
+  handlingCode: string;
+  flags: AlertFlag[];
+}
+
+/**
+ * The alerts producing hits today on these persons/objects: active, valid
+ * from today or earlier, and not yet expired — checked on the date, not only
+ * on the status, so an alert stops producing hits the day it expires even if
+ * the expiry job has not run yet.
+ */
+export async function effectiveAlertsOn(db: Executor, personIds: string[], objectIds: string[], today: string): Promise<Map<string, HitAlert[]>> {
+  const out = new Map<string, HitAlert[]>();
+  if (!personIds.length && !objectIds.length) return out;
+  const rows = await db
+    .selectFrom('alerts as a')
+    .innerJoin('authorities as au', 'au.id', 'a.issuing_authority_id')
+    .select(['a.id', 'a.person_id', 'a.object_id', 'a.category', 'a.action', 'a.expires_at', 'a.handling_code', 'a.issuing_authority_id', 'au.name', 'au.country'])
+    .where((w) => {
+      const ors = [];
+      if (personIds.length) ors.push(w('a.person_id', 'in', personIds));
+      if (objectIds.length) ors.push(w('a.object_id', 'in', objectIds));
+      return w.or(ors);
+    })
+    .where('a.status', '=', 'active')
+    .where('a.expires_at', '>', today)
+    .where((w) => w.or([w('a.valid_from', 'is', null), w('a.valid_from', '<=', today)]))
+    .execute();
+  const flags = await loadFlags(db, rows.map((r) => r.id));
+  for (const r of rows) {
+    const key = (r.person_id ?? r.object_id)!;
+    const list = out.get(key) ?? [];
+    list.push({
+      id: r.id,
+      category: r.category,
+      action: r.action,
+      issuingAuthority: { id: r.issuing_authority_id, name: r.name, country: r.country },
+      expiresAt: r.expires_at,
+      handlingCode: r.handling_code,
+      flags: flags.get(r.id) ?? [],
+    });
+    out.set(key, list);
+  }
+  return out;
+}

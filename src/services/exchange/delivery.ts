@@ -1,0 +1,187 @@
+// The delivery worker: moves outbox rows into the recipients' inboxes.
+// Each row is handled in its own transaction that locks it (SKIP LOCKED, so
+// two workers never take the same row), lets its transport deliver, and marks
+// it delivered together with the sender's delivery receipt. A crash anywhere
+// rolls the whole step back and the row is simply taken again. The recipient
+// side is idempotent on its own — `deliveries` is unique per (message,
+// recipient) — so a transport that cannot share the transaction (a peer node
+// over the network) may redeliver after a crash without a second copy.
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../store/schema.ts';
+import type { NodeContext } from '../context.ts';
+import { insertEvent, wakeSubscribers } from './events.ts';
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './config.ts';
+
+export interface OutboxRow {
+  id: number;
+  message_id: string;
+  recipient_authority_id: string;
+  transport: string;
+  attempts: number;
+}
+
+export interface MessageSummary {
+  id: string;
+  thread_id: string;
+  kind: string;
+  subject: string;
+  sender_authority_id: string;
+  handling_code: string;
+  classification: string;
+  requires_ack: boolean;
+  payload: unknown;
+}
+
+export interface Transport {
+  /** Puts the message into the recipient's inbox; `fresh` is false when it was already there. */
+  deliver(trx: Transaction<Schema>, node: NodeContext, row: OutboxRow, message: MessageSummary, at: Date): Promise<{ fresh: boolean }>;
+}
+
+/** The recipient authority lives on this node: its inbox is a row in our own database. */
+export const localTransport: Transport = {
+  async deliver(trx, _node, row, message, at) {
+    const inserted = await trx
+      .insertInto('deliveries')
+      .values({ message_id: row.message_id, recipient_authority_id: row.recipient_authority_id, delivered_at: at })
+      .onConflict((oc) => oc.columns(['message_id', 'recipient_authority_id']).doNothing())
+      .returning('message_id')
+      .execute();
+    if (inserted.length === 0) return { fresh: false };
+    const payload = (message.payload ?? {}) as Record<string, unknown>;
+    await insertEvent(trx, {
+      authorityId: row.recipient_authority_id,
+      kind: 'message',
+      messageId: message.id,
+      payload: {
+        messageId: message.id,
+        threadId: message.thread_id,
+        messageKind: message.kind,
+        subject: message.subject,
+        from: message.sender_authority_id,
+        handlingCode: message.handling_code,
+        classification: message.classification,
+        requiresAcknowledgement: message.requires_ack,
+        ...(typeof payload.severity === 'string' ? { severity: payload.severity } : {}),
+      },
+      at,
+    });
+    return { fresh: true };
+  },
+};
+
+export const DEFAULT_TRANSPORTS: Record<string, Transport> = { local: localTransport };
+
+export interface DeliveryRun {
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+export interface DeliverOptions {
+  /** Only this message's rows (the immediate attempt right after sending). */
+  messageId?: string;
+  limit?: number;
+  transports?: Record<string, Transport>;
+}
+
+export async function deliverPending(node: NodeContext, opts: DeliverOptions = {}): Promise<DeliveryRun> {
+  const { db } = node.database;
+  const transports = opts.transports ?? DEFAULT_TRANSPORTS;
+  const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0 };
+  let q = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', node.clock.now())
+    .orderBy('id')
+    .limit(opts.limit ?? 500);
+  if (opts.messageId) q = q.where('message_id', '=', opts.messageId);
+  const due = await q.execute();
+  for (const { id } of due) {
+    const at = node.clock.now();
+    try {
+      const done = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('outbox')
+          .select(['id', 'message_id', 'recipient_authority_id', 'transport', 'attempts'])
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .forUpdate()
+          .skipLocked()
+          .executeTakeFirst();
+        if (!row) return null; // another worker has it, or had it
+        const transport = transports[row.transport];
+        if (!transport) throw new Error(`no transport ${row.transport}`);
+        const message = await trx
+          .selectFrom('messages')
+          .select(['id', 'thread_id', 'kind', 'subject', 'sender_authority_id', 'handling_code', 'classification', 'requires_ack', 'payload'])
+          .where('id', '=', row.message_id)
+          .executeTakeFirstOrThrow();
+        await transport.deliver(trx, node, row, message, at);
+        await trx
+          .updateTable('outbox')
+          .set({ status: 'delivered', delivered_at: at, attempts: row.attempts + 1, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+        await insertEvent(trx, {
+          authorityId: message.sender_authority_id,
+          kind: 'delivery_receipt',
+          messageId: message.id,
+          payload: { messageId: message.id, threadId: message.thread_id, recipient: row.recipient_authority_id, deliveredAt: at.toISOString() },
+          at,
+        });
+        return { sender: message.sender_authority_id, recipient: row.recipient_authority_id };
+      });
+      if (done) {
+        run.delivered++;
+        wakeSubscribers(node, [done.sender, done.recipient]);
+      }
+    } catch (err) {
+      const outcome = await recordFailure(node, id, err, at);
+      if (outcome === 'failed') run.failed++;
+      else if (outcome === 'retry') run.retried++;
+    }
+  }
+  return run;
+}
+
+async function recordFailure(node: NodeContext, id: number, err: unknown, at: Date): Promise<'retry' | 'failed' | 'none'> {
+  const message = err instanceof Error ? err.message : String(err);
+  node.logger.warn('message delivery failed', { outboxId: id, err: message });
+  const { db } = node.database;
+  const result = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('outbox')
+      .innerJoin('messages', 'messages.id', 'outbox.message_id')
+      .select(['outbox.attempts', 'outbox.message_id', 'outbox.recipient_authority_id', 'messages.sender_authority_id', 'messages.thread_id'])
+      .where('outbox.id', '=', id)
+      .where('outbox.status', '=', 'pending')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { outcome: 'none' as const };
+    const attempts = row.attempts + 1;
+    const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
+    await trx
+      .updateTable('outbox')
+      .set({
+        attempts,
+        last_error: message.slice(0, 1000),
+        status: failed ? 'failed' : 'pending',
+        next_attempt_at: new Date(at.getTime() + retryDelayMs(attempts)),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (failed) {
+      await insertEvent(trx, {
+        authorityId: row.sender_authority_id,
+        kind: 'delivery_failed',
+        messageId: row.message_id,
+        payload: { messageId: row.message_id, threadId: row.thread_id, recipient: row.recipient_authority_id, attempts, error: message.slice(0, 200) },
+        at,
+      });
+    }
+    return { outcome: failed ? ('failed' as const) : ('retry' as const), sender: row.sender_authority_id };
+  });
+  if (result.outcome === 'failed' && result.sender) wakeSubscribers(node, [result.sender]);
+  return result.outcome;
+}

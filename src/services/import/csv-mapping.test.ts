@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { csvKindOf, objectLineFromCsv, personLineFromCsv } from './csv-mapping.ts';
+import { validateLine } from './validate-line.ts';
+
+describe('CSV rows as import lines', () => {
+  it('tells persons from objects by the header', () => {
+    expect(csvKindOf(['id', 'given_names', 'surname'])).toEqual({ ok: true, kind: 'person' });
+    expect(csvKindOf(['ref', 'kind', 'vin'])).toEqual({ ok: true, kind: 'object' });
+    expect(csvKindOf(['ref', 'colour']).ok).toBe(false);
+    expect(csvKindOf(['given_names']).ok).toBe(false);
+  });
+
+  it('maps the dedupe CSV columns onto a person record that validates', () => {
+    const line = personLineFromCsv(
+      { id: 'R1', given_names: 'Олександр', surname: 'Шевченко', birth_date: '1987-03', sex: 'm', nationality: 'UKR', place_of_birth: 'Kyiv', document_number: 'FE 123456', address: 'Khreshchatyk 1' },
+      'ua-test.persons',
+    );
+    const r = validateLine(line);
+    expect(r.ok).toBe(true);
+    if (r.ok && r.line.type === 'person') {
+      expect(r.line.value.sourceId).toBe('ua-test.persons');
+      expect(r.line.value.record.sex).toBe('M');
+      expect(r.line.value.documents).toEqual([{ docType: 'other', number: 'FE123456', numberKey: 'FE123456', issuingCountry: 'UKR', expiry: null }]);
+      expect(r.line.value.record.addresses).toEqual([{ line: 'Khreshchatyk 1' }]);
+    }
+  });
+
+  it('infers the object kind from the identifier column when there is no kind', () => {
+    expect(objectLineFromCsv({ ref: 'V', vin: 'WVWZZZ1JZXW000001' }, 's', undefined).kind).toBe('vehicle');
+    expect(objectLineFromCsv({ ref: 'B', iban: 'DE89370400440532013000' }, 's', undefined).kind).toBe('bank_account');
+    expect(objectLineFromCsv({ ref: 'P', plate: 'AB12CD', plate_country: 'nld' }, 's', undefined)).toMatchObject({ kind: 'number_plate', plateCountry: 'NLD' });
+    expect(objectLineFromCsv({ ref: 'F', serial: 'x1', kind: 'firearm' }, 's', 'vehicle').kind).toBe('firearm');
+  });
+});

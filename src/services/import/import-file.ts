@@ -1,0 +1,57 @@
+// Imports a JSON Lines or CSV file, resuming an interrupted import of the
+// same file (same head, same size) after its last committed batch.
+import { basename, extname } from 'node:path';
+import { open } from 'node:fs/promises';
+import type { NodeContext } from '../context.ts';
+import { fileIdentity } from './file-identity.ts';
+import { readJsonLines } from './jsonl-reader.ts';
+import { readCsvLines } from './csv-reader.ts';
+import { completeRun, findRun, startRun } from './progress-marker.ts';
+import { runImport, type ImportOptions } from './importer.ts';
+import type { ImportSummary } from './summary.ts';
+
+export type ImportFormat = 'jsonl' | 'csv';
+
+export interface ImportFileOptions extends ImportOptions {
+  format?: ImportFormat;
+  /** Object kind for CSV files of objects without a `kind` column. */
+  kind?: string;
+  /** Start from the top even if an interrupted import of this file exists. */
+  restart?: boolean;
+  /** Called once the starting point is known, before any line is read. */
+  onStart?: (info: { totalBytes: number; resumedFromLine?: number; resumedFromByte?: number }) => void;
+}
+
+/** The format by extension, else by the first non-blank character (`{` = JSON Lines). */
+export async function detectFormat(path: string): Promise<ImportFormat> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const first = head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+    return first === '{' ? 'jsonl' : 'csv';
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function importFile(node: NodeContext, path: string, opts: ImportFileOptions = {}): Promise<ImportSummary> {
+  const format = opts.format ?? (await detectFormat(path));
+  const { key, size } = await fileIdentity(path);
+  const db = node.database.db;
+  const run = await findRun(db, key);
+  const resume = run && run.status === 'running' && !opts.restart && run.committedLines > 0 ? run : undefined;
+  if (!resume) await startRun(db, { fileKey: key, fileName: basename(path), fileSize: size, format });
+  opts.onStart?.({ totalBytes: size, resumedFromLine: resume?.committedLines, resumedFromByte: resume?.committedBytes });
+  const start = resume ? { lines: resume.committedLines, bytes: resume.committedBytes } : { lines: 0, bytes: 0 };
+  const lines =
+    format === 'jsonl'
+      ? readJsonLines(path, { byte: start.bytes, line: start.lines })
+      : readCsvLines(path, { source: opts.source, kind: opts.kind, afterLine: start.lines });
+  const summary = await runImport(node, lines, opts, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines });
+  if (!summary.interrupted) await completeRun(db, key, summary);
+  return summary;
+}

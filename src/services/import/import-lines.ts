@@ -1,0 +1,25 @@
+// Imports lines that are already objects (the generator's output, the demo
+// data, tests): the same validation and batching as a file, without a
+// resume marker. Lines are numbered from 1 in the order given.
+import type { NodeContext } from '../context.ts';
+import type { ImportLine } from '../../domain/import-record.ts';
+import { runImport, type ImportOptions } from './importer.ts';
+import type { RawLine } from './raw-line.ts';
+import type { ImportSummary } from './summary.ts';
+
+async function* numbered(lines: AsyncIterable<ImportLine | unknown> | Iterable<ImportLine | unknown>): AsyncGenerator<RawLine> {
+  let lineNo = 0;
+  for await (const value of lines) {
+    lineNo++;
+    yield { lineNo, endByte: 0, parsed: { ok: true, value } };
+  }
+}
+
+/** Lines are validated like file lines, so `unknown` input is accepted and checked. */
+export async function importLines(
+  node: NodeContext,
+  lines: AsyncIterable<ImportLine> | Iterable<ImportLine> | AsyncIterable<unknown> | Iterable<unknown>,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  return runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 } });
+}

@@ -1,0 +1,49 @@
+// Writes one batch of prepared records inside the caller's transaction, in
+// the order foreign keys need: authorities, sources, persons (with documents
+// and keys), objects, alerts.
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../store/schema.ts';
+import { emptyCounts, type WriteCounts } from './counts.ts';
+import type { PreparedAlert, PreparedAuthority, PreparedObject, PreparedPerson, PreparedSource } from './prepared.ts';
+import { writeAuthorities, writeSources } from './write-registry.ts';
+import { writePersons } from './write-persons.ts';
+import { writeObjects } from './write-objects.ts';
+import { writeAlerts } from './write-alerts.ts';
+
+export interface RecordBatch {
+  authorities: PreparedAuthority[];
+  sources: PreparedSource[];
+  persons: PreparedPerson[];
+  objects: PreparedObject[];
+  alerts: PreparedAlert[];
+}
+
+export type RecordType = 'authority' | 'source' | 'person' | 'object' | 'alert';
+
+export interface BatchOutcome {
+  counts: Record<RecordType, WriteCounts>;
+  /** Alerts refused because the person or object they are on is not stored. */
+  missingSubject: PreparedAlert[];
+}
+
+export function emptyBatch(): RecordBatch {
+  return { authorities: [], sources: [], persons: [], objects: [], alerts: [] };
+}
+
+export function batchSize(b: RecordBatch): number {
+  return b.authorities.length + b.sources.length + b.persons.length + b.objects.length + b.alerts.length;
+}
+
+/** Records within one batch must have distinct ids per type. */
+export async function writeRecordBatch(trx: Transaction<Schema>, batch: RecordBatch): Promise<BatchOutcome> {
+  const counts: Record<RecordType, WriteCounts> = {
+    authority: batch.authorities.length ? await writeAuthorities(trx, batch.authorities) : emptyCounts(),
+    source: batch.sources.length ? await writeSources(trx, batch.sources) : emptyCounts(),
+    person: await writePersons(trx, batch.persons),
+    object: await writeObjects(trx, batch.objects),
+    alert: emptyCounts(),
+  };
+  const alerts = await writeAlerts(trx, batch.alerts);
+  counts.alert = { inserted: alerts.inserted, updated: alerts.updated, unchanged: alerts.unchanged };
+  return { counts, missingSubject: alerts.missingSubject };
+}
