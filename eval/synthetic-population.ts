@@ -94,7 +94,7 @@ export function syntheticPopulation(total: number, duplicateShare = 0.1, seed = 
       if (k === 0) v.names = [{ given: v.names[0].given, family: typo(v.names[0].family, rnd) }];
       else if (k === 1) v.names = [{ given: typo(v.names[0].given, rnd), family: v.names[0].family }];
       else if (k === 2) v.names = [{ given: v.names[0].family, family: v.names[0].given }];
-      else if (k === 3 && v.birthDate.length === 10) v.birthDate = `${v.birthDate.slice(0, 4)}-${v.birthDate.slice(8, 10)}-${v.birthDate.slice(5, 7)}`;
+      else if (k === 3 && v.birthDate.length === 10 && Number(v.birthDate.slice(8, 10)) <= 12) v.birthDate = `${v.birthDate.slice(0, 4)}-${v.birthDate.slice(8, 10)}-${v.birthDate.slice(5, 7)}`;
       else if (k === 4) v.birthDate = v.birthDate.slice(0, 4);
       else if (k === 5) v.documentNumbers = [];
       else if (k === 6) v.address = '';

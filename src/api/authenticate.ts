@@ -81,12 +81,14 @@ function checkOrigin(c: Context<AppEnv>): void {
   if (host && originHost !== host) throw new AccessDeniedError(`Requests from ${origin} are not accepted by this node.`);
 }
 
-/** The path template of the route that will answer (e.g. /api/v1/persons/:id), known before its handler runs. */
+/**
+ * The path template of the route that will answer (e.g. /api/v1/persons/:id),
+ * known before its handler runs: the first non-middleware route that matched,
+ * as Hono runs handlers in registration order.
+ */
 function matchedRoutePath(c: Context<AppEnv>): string | undefined {
   const method = c.req.method.toUpperCase();
-  const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) {
-    const r = routes[i]!;
+  for (const r of matchedRoutes(c)) {
     if (r.method === 'ALL') continue;
     if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return r.path;
   }

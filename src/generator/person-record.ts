@@ -27,7 +27,7 @@ export type Variation = (typeof VARIATIONS)[number];
 
 /** Deliberate variations and how often each is chosen for a duplicate record (where it applies). */
 const CHOSEN: Array<[Variation, number]> = [
-  ['typo', 20], ['transliteration', 22], ['script', 10], ['swap', 8], ['diacritics', 10], ['partial_date', 10],
+  ['typo', 20], ['transliteration', 22], ['script', 10], ['swap', 6], ['diacritics', 10], ['partial_date', 10],
   ['placeholder_date', 4], ['day_month_swap', 5], ['date_digit', 6], ['document_renewed', 8], ['nationality_missing', 6],
   ['maiden_name', 25], ['double_name', 10], ['initials', 4], ['given_dropped', 8], ['patronymic', 8], ['article', 8],
   ['address_changed', 4],
@@ -247,7 +247,6 @@ interface Draft {
   entity: Entity;
   chosen: Set<Variation>;
   applied: Variation[];
-  spelling: Spelling;
 }
 
 function joinFamily(d: Draft, parts: string[]): string {
@@ -303,7 +302,7 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
   // later ones the writing office's habit or, when chosen, any other system.
   let spelling = passenger ? habitSpelling('icao', entity) : primary ? documentSpelling(entity) : habitSpelling(habitOf(source), entity);
   if (chosen.has('transliteration')) spelling = randomSpelling(rng);
-  const d: Draft = { rng, entity, chosen, applied, spelling };
+  const d: Draft = { rng, entity, chosen, applied };
 
   // Which name parts this record holds.
   let givenEntries: Array<NameEntry | string> = entity.given;
@@ -322,7 +321,9 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
     applied.push('maiden_name');
   }
 
-  const useNativeScript = !latinNative && (home || chosen.has('script'));
+  // Migration registries keep the name as the person's own documents write it, next to a Latin rendering.
+  const migrationOriginal = source.thirdCountryOnly === true && nat.script === 'arabic' && rng.chance(0.4);
+  const useNativeScript = !latinNative && (home || migrationOriginal || chosen.has('script'));
   let given: string;
   let family: string;
   let script: 'latin' | 'cyrillic' | 'greek' | 'arabic' = 'latin';
@@ -376,7 +377,7 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
   }
 
   const names: PersonLineData['names'] = [{ given, family, script, kind: 'primary' }];
-  if (useNativeScript && rng.chance(0.6)) {
+  if (useNativeScript && (migrationOriginal || rng.chance(0.6))) {
     names.push({ given: latinGiven(d, givenEntries, spelling), family: latinFamily(d, familyEntries, spelling, false), script: 'latin', kind: 'transliteration' });
   }
   if (entity.birthFamily && !chosen.has('maiden_name') && kind === 'persons_index' && rng.chance(0.6)) {

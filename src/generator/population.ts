@@ -7,6 +7,7 @@ import type { ImportLine } from '../domain/import-record.ts';
 import { AUTHORITIES, SOURCES, personSourceTable, sourcesOfKind, type SourceSpec } from './authorities.ts';
 import { personAlert, objectAlert, type AlertLineData } from './alerts.ts';
 import { parseYmd, toDays, type Ymd } from './dates.ts';
+import { RefMaker } from './refs.ts';
 import { createEntity, type Entity } from './entity.ts';
 import { bankAccount, culturalGood, firearm, numberPlate, travelDocument, vehicle, type ObjectLineData } from './objects/objects.ts';
 import { renderPerson, type PersonLineData, type Variation } from './person-record.ts';
@@ -41,59 +42,31 @@ const RECORD_COUNT = weightedTable([[1, 70], [2, 18], [3, 8], [4, 3], [5, 1]] as
 const MAX_DELAY = 3000;
 
 type Item =
-  | { kind: 'person'; line: PersonLineData; source: SourceSpec; truth: TruthRow }
-  | { kind: 'object'; line: ObjectLineData; source: SourceSpec }
-  | { kind: 'alert'; line: AlertLineData; source: SourceSpec; subject: number; links: number[] };
+  | { kind: 'person'; line: PersonLineData; source: SourceSpec; truth: TruthRow; slot: number }
+  | { kind: 'object'; line: ObjectLineData; source: SourceSpec; slot: number }
+  | { kind: 'alert'; line: AlertLineData; source: SourceSpec; subject: number; links: number[]; slot: number };
 
-interface Bundle {
+/**
+ * What one entity contributes, in creation order: its person records
+ * (first one first, each with the alerts and linked objects that belong
+ * to it), then the objects around it. Refs are final.
+ */
+export interface EntityBundle {
+  /** Entity number after which the bundle is written (further records are held back). */
   releaseAt: number;
-  seq: number;
-  items: Item[];
+  /** Person records in the bundle (1, or 0 for the objects bundle). */
+  persons: number;
+  items: PopulationItem[];
 }
 
-class BundleHeap {
-  private a: Bundle[] = [];
-  get size() {
-    return this.a.length;
-  }
-  private less(x: Bundle, y: Bundle) {
-    return x.releaseAt < y.releaseAt || (x.releaseAt === y.releaseAt && x.seq < y.seq);
-  }
-  push(b: Bundle) {
-    const a = this.a;
-    a.push(b);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
-      i = p;
-    }
-  }
-  peek(): Bundle | undefined {
-    return this.a[0];
-  }
-  pop(): Bundle | undefined {
-    const a = this.a;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l], a[m])) m = l;
-        if (r < a.length && this.less(a[r], a[m])) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
+// Slots (see refs.ts): person records 0–4, their alerts 5–9, linked vehicles
+// 10–14 and their alerts 15–19, objects 20–25 and their alerts 26–31.
+const MAX_RECORDS = 5;
+const SLOT_ALERT = 5;
+const SLOT_LINKED_VEHICLE = 10;
+const SLOT_LINKED_ALERT = 15;
+const SLOT_OBJECT = 20;
+const SLOT_OBJECT_ALERT = 26;
 
 export function parseToday(today: string | undefined): Ymd {
   const d = parseYmd(today ?? DEFAULT_TODAY);
@@ -102,13 +75,17 @@ export function parseToday(today: string | undefined): Ymd {
 }
 
 const ALERT_SOURCES = sourcesOfKind('alerts');
+const VEHICLE_REGISTERS = sourcesOfKind('vehicle_register');
+const DOCUMENT_REGISTERS = sourcesOfKind('documents');
+const ACCOUNT_REGISTERS = sourcesOfKind('bank_accounts');
+const FIREARM_REGISTERS = sourcesOfKind('firearms_register');
+const CULTURAL_REGISTERS = sourcesOfKind('cultural_goods');
 const UNKNOWN_SUSPECT_SHARE = 0.002;
 
 /** Alerts name the authority that issued them, not its registry. */
 function issuerName(source: SourceSpec): string {
   return AUTHORITIES.find((a) => a.id === source.line.authorityId)?.name ?? source.line.name;
 }
-const PERSON_PREFIX = 'P';
 
 function ageOn(e: Entity, today: Ymd): number {
   return Math.floor((toDays(today) - toDays(e.birth)) / 365.25);
@@ -120,6 +97,179 @@ function holderName(lines: PersonLineData[]): string | undefined {
   return n ? [n.given, n.family].filter(Boolean).join(' ') : undefined;
 }
 
+function finish(items: Item[], index: number, refs: RefMaker): PopulationItem[] {
+  const refOf = (it: Item) => refs.ref(it.source.refPrefix, it.kind === 'person' ? 'P' : it.kind === 'object' ? 'O' : 'A', index, it.slot);
+  const out: PopulationItem[] = [];
+  const itemRefs = items.map(refOf);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    it.line.ref = itemRefs[i];
+    it.line.source = it.source.line.id;
+    if (it.kind === 'alert') {
+      it.line.subject.ref = itemRefs[it.subject];
+      const subjectSource = items[it.subject].source;
+      if (subjectSource !== it.source) it.line.subject.source = subjectSource.line.id;
+      it.line.links = it.links.map((l) => itemRefs[l]);
+    }
+    out.push(it.line as ImportLine);
+    if (it.kind === 'person') {
+      it.truth.source = it.source.line.id;
+      it.truth.ref = itemRefs[i];
+      out.push(it.truth);
+    }
+  }
+  return out;
+}
+
+/**
+ * Everything entity `index` contributes, as bundles in creation order. A
+ * pure function of (seed, index, today): any worker can compute any entity.
+ */
+export function entityBundles(seed: number, index: number, today: Ymd, refs: RefMaker): EntityBundle[] {
+  const rng = new Rng(seed, index);
+  const entity = createEntity(rng, index, today);
+  if (rng.chance(UNKNOWN_SUSPECT_SHARE)) {
+    // Known only by traces (prints, DNA): the record carries a placeholder, not a name.
+    const source = rng.pick(ALERT_SOURCES);
+    const line: PersonLineData = {
+      type: 'person', source: '', ref: '', names: [{ family: 'UNKNOWN', script: 'latin', kind: 'primary' }],
+      birthDate: String(entity.birth.y), nationalities: [], addresses: [], documents: [], sex: entity.sex,
+    };
+    const items: Item[] = [
+      { kind: 'person', line, source, slot: 0, truth: { type: 'truth', source: '', ref: '', entity: entity.id, record: 1, variations: [] } },
+      { kind: 'alert', line: personAlert(rng, today, { minor: false, thirdCountry: false, issuer: issuerName(source), unknownSuspect: true }), source, subject: 0, links: [], slot: SLOT_ALERT },
+    ];
+    return [{ releaseAt: index, persons: 1, items: finish(items, index, refs) }];
+  }
+  const thirdCountry = !entity.nationality.eu;
+  const minor = ageOn(entity, today) < 18;
+  const k = rng.weighted(RECORD_COUNT);
+  const table = personSourceTable(entity.nationality.code, entity.residence, thirdCountry);
+  const used: SourceSpec[] = [];
+  const personLines: PersonLineData[] = [];
+  const bundles: EntityBundle[] = [];
+  for (let j = 0; j < k && j < MAX_RECORDS; j++) {
+    let source = rng.weighted(table);
+    // Mostly another source; now and then the same registry holds the person twice.
+    for (let t = 0; t < 4 && used.includes(source) && !rng.chance(0.05); t++) source = rng.weighted(table);
+    used.push(source);
+    const rendered = renderPerson(rng, entity, source, j === 0);
+    personLines.push(rendered.line);
+    const items: Item[] = [{
+      kind: 'person', line: rendered.line, source, slot: j,
+      truth: { type: 'truth', source: '', ref: '', entity: entity.id, record: j + 1, variations: rendered.variations },
+    }];
+    if (source.line.kind === 'alerts' && rng.chance(0.95)) {
+      items.push({ kind: 'alert', line: personAlert(rng, today, { minor, thirdCountry, issuer: issuerName(source) }), source, subject: 0, links: [], slot: SLOT_ALERT + j });
+      // A wanted person's car often has its own alert, linked to theirs.
+      if (!minor && rng.chance(0.12)) {
+        items.push({ kind: 'object', line: vehicle(rng, today, entity), source, slot: SLOT_LINKED_VEHICLE + j });
+        items.push({ kind: 'alert', line: objectAlert(rng, today, 'vehicle', issuerName(source)), source, subject: 2, links: [1], slot: SLOT_LINKED_ALERT + j });
+        (items[1] as { links: number[] }).links.push(3);
+      }
+    }
+    bundles.push({ releaseAt: j === 0 ? index : index + 1 + rng.int(MAX_DELAY), persons: 1, items: finish(items, index, refs) });
+  }
+
+  // Objects around the person: stolen cars, lost documents, accounts, weapons.
+  const objects: Item[] = [];
+  let objectSlot = 0;
+  const addObject = (line: ObjectLineData, registry: SourceSpec[], alertShare: number) => {
+    const inAlerts = rng.chance(alertShare);
+    const source = inAlerts ? rng.pick(ALERT_SOURCES) : rng.pick(registry);
+    objects.push({ kind: 'object', line, source, slot: SLOT_OBJECT + objectSlot });
+    if (inAlerts) objects.push({ kind: 'alert', line: objectAlert(rng, today, line.kind, issuerName(source)), source, subject: objects.length - 1, links: [], slot: SLOT_OBJECT_ALERT + objectSlot });
+    objectSlot++;
+  };
+  if (rng.chance(0.06)) addObject(vehicle(rng, today, rng.chance(0.5) ? entity : undefined), VEHICLE_REGISTERS, 0.45);
+  if (rng.chance(0.05)) addObject(travelDocument(rng, today, rng.chance(0.5) ? entity : undefined), DOCUMENT_REGISTERS, 0.4);
+  if (rng.chance(0.03)) addObject(bankAccount(rng, rng.chance(0.5) ? holderName(personLines) : undefined), ACCOUNT_REGISTERS, 0.35);
+  if (rng.chance(0.015)) addObject(firearm(rng), FIREARM_REGISTERS, 0.4);
+  if (rng.chance(0.01)) addObject(numberPlate(rng), VEHICLE_REGISTERS, 0.7);
+  if (rng.chance(0.004)) addObject(culturalGood(rng), CULTURAL_REGISTERS, 0.3);
+  if (objects.length > 0) bundles.push({ releaseAt: index, persons: 0, items: finish(objects, index, refs) });
+  return bundles;
+}
+
+/**
+ * Puts entities' bundles into file order: by the entity after which they
+ * are due, then in creation order. Cuts the last entity's records so the
+ * population has exactly the requested number of person records.
+ */
+export class ReleaseQueue<T> {
+  private heap: Array<{ releaseAt: number; seq: number; payload: T }> = [];
+  private seq = 0;
+  persons = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.persons >= this.limit;
+  }
+
+  /** Adds one entity's bundles (creation order), dropping person records beyond the limit. */
+  add(bundles: ReadonlyArray<{ releaseAt: number; persons: number; payload: T }>): void {
+    for (const b of bundles) {
+      if (b.persons > 0 && this.persons >= this.limit) continue;
+      this.persons += b.persons;
+      this.push({ releaseAt: b.releaseAt, seq: this.seq++, payload: b.payload });
+    }
+  }
+
+  /** Bundles due at or before entity `index`, in file order. */
+  *due(index: number): Generator<T> {
+    while (this.heap.length > 0 && this.heap[0].releaseAt <= index) yield this.pop().payload;
+  }
+
+  *drain(): Generator<T> {
+    while (this.heap.length > 0) yield this.pop().payload;
+  }
+
+  private less(i: number, j: number): boolean {
+    const x = this.heap[i];
+    const y = this.heap[j];
+    return x.releaseAt < y.releaseAt || (x.releaseAt === y.releaseAt && x.seq < y.seq);
+  }
+
+  private push(e: { releaseAt: number; seq: number; payload: T }): void {
+    const a = this.heap;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+
+  private pop(): { releaseAt: number; seq: number; payload: T } {
+    const a = this.heap;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(l, m)) m = l;
+        if (r < a.length && this.less(r, m)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** The authority and source lines every population starts with. */
+export function headerLines(): ImportLine[] {
+  return [...AUTHORITIES, ...SOURCES.map((s) => s.line)];
+}
+
 /**
  * Yields the population line by line. Every `person` line is followed by a
  * `truth` row naming its entity (never part of the import). Same options,
@@ -129,111 +279,13 @@ function holderName(lines: PersonLineData[]): string | undefined {
 export function* generatePopulation(opts: PopulationOptions): Generator<PopulationItem> {
   const today = parseToday(opts.today);
   if (!Number.isInteger(opts.persons) || opts.persons < 0) throw new Error('persons must be a non-negative integer');
-  for (const a of AUTHORITIES) yield a;
-  for (const s of SOURCES) yield s.line;
-
-  const counters = new Map<string, number>();
-  const nextRef = (source: SourceSpec, kind: 'P' | 'O' | 'A'): string => {
-    const key = source.line.id + kind;
-    const n = (counters.get(key) ?? 0) + 1;
-    counters.set(key, n);
-    return `${source.refPrefix}-${kind}${String(n).padStart(9, '0')}`;
-  };
-
-  function* release(b: Bundle): Generator<PopulationItem> {
-    const refs = b.items.map((it) => (it.kind === 'person' ? nextRef(it.source, PERSON_PREFIX) : it.kind === 'object' ? nextRef(it.source, 'O') : nextRef(it.source, 'A')));
-    for (let i = 0; i < b.items.length; i++) {
-      const it = b.items[i];
-      it.line.ref = refs[i];
-      it.line.source = it.source.line.id;
-      if (it.kind === 'alert') {
-        it.line.subject.ref = refs[it.subject];
-        const subjectSource = b.items[it.subject].source;
-        if (subjectSource !== it.source) it.line.subject.source = subjectSource.line.id;
-        it.line.links = it.links.map((l) => refs[l]);
-      }
-      yield it.line as ImportLine;
-      if (it.kind === 'person') {
-        it.truth.source = it.source.line.id;
-        it.truth.ref = refs[i];
-        yield it.truth;
-      }
-    }
+  yield* headerLines();
+  const refs = new RefMaker(opts.seed);
+  const queue = new ReleaseQueue<PopulationItem[]>(opts.persons);
+  for (let index = 1; !queue.full; index++) {
+    for (const items of queue.due(index)) yield* items;
+    queue.add(entityBundles(opts.seed, index, today, refs).map((b) => ({ ...b, payload: b.items })));
+    for (const items of queue.due(index)) yield* items;
   }
-
-  const heap = new BundleHeap();
-  let seq = 0;
-  let created = 0;
-  for (let index = 1; created < opts.persons; index++) {
-    while (heap.size > 0 && heap.peek()!.releaseAt <= index) yield* release(heap.pop()!);
-    const rng = new Rng(opts.seed, index);
-    const entity = createEntity(rng, index, today);
-    if (rng.chance(UNKNOWN_SUSPECT_SHARE)) {
-      // Known only by traces (prints, DNA): the record carries a placeholder, not a name.
-      created += 1;
-      const source = rng.pick(ALERT_SOURCES);
-      const line: PersonLineData = {
-        type: 'person', source: '', ref: '', names: [{ family: 'UNKNOWN', script: 'latin', kind: 'primary' }],
-        birthDate: String(entity.birth.y), nationalities: [], addresses: [], documents: [], sex: entity.sex,
-      };
-      yield* release({
-        releaseAt: index, seq: seq++, items: [
-          { kind: 'person', line, source, truth: { type: 'truth', source: '', ref: '', entity: entity.id, record: 1, variations: [] } },
-          { kind: 'alert', line: personAlert(rng, today, { minor: false, thirdCountry: false, issuer: issuerName(source), unknownSuspect: true }), source, subject: 0, links: [] },
-        ],
-      });
-      continue;
-    }
-    const thirdCountry = !entity.nationality.eu;
-    const minor = ageOn(entity, today) < 18;
-    const k = Math.min(rng.weighted(RECORD_COUNT), opts.persons - created);
-    created += k;
-    const table = personSourceTable(entity.nationality.code, entity.residence, thirdCountry);
-    const used: SourceSpec[] = [];
-    const personLines: PersonLineData[] = [];
-    let firstBundle: Bundle | undefined;
-    for (let j = 0; j < k; j++) {
-      let source = rng.weighted(table);
-      // Mostly another source; now and then the same registry holds the person twice.
-      for (let t = 0; t < 4 && used.includes(source) && !rng.chance(0.05); t++) source = rng.weighted(table);
-      used.push(source);
-      const rendered = renderPerson(rng, entity, source, j === 0);
-      personLines.push(rendered.line);
-      const items: Item[] = [{
-        kind: 'person', line: rendered.line, source,
-        truth: { type: 'truth', source: '', ref: '', entity: entity.id, record: j + 1, variations: rendered.variations },
-      }];
-      if (source.line.kind === 'alerts' && rng.chance(0.95)) {
-        items.push({ kind: 'alert', line: personAlert(rng, today, { minor, thirdCountry, issuer: issuerName(source) }), source, subject: 0, links: [] });
-        // A wanted person's car often has its own alert, linked to theirs.
-        if (!minor && rng.chance(0.12)) {
-          items.push({ kind: 'object', line: vehicle(rng, today, entity), source });
-          items.push({ kind: 'alert', line: objectAlert(rng, today, 'vehicle', issuerName(source)), source, subject: 2, links: [1] });
-          (items[1] as { links: number[] }).links.push(3);
-        }
-      }
-      const bundle: Bundle = { releaseAt: j === 0 ? index : index + 1 + rng.int(MAX_DELAY), seq: seq++, items };
-      if (j === 0) firstBundle = bundle;
-      else heap.push(bundle);
-    }
-
-    // Objects around the person: stolen cars, lost documents, accounts, weapons.
-    const objects: Item[] = [];
-    const addObject = (line: ObjectLineData, registryKind: Parameters<typeof sourcesOfKind>[0], alertShare: number) => {
-      const inAlerts = rng.chance(alertShare);
-      const source = inAlerts ? rng.pick(ALERT_SOURCES) : rng.pick(sourcesOfKind(registryKind));
-      objects.push({ kind: 'object', line, source });
-      if (inAlerts) objects.push({ kind: 'alert', line: objectAlert(rng, today, line.kind, issuerName(source)), source, subject: objects.length - 1, links: [] });
-    };
-    if (rng.chance(0.06)) addObject(vehicle(rng, today, rng.chance(0.5) ? entity : undefined), 'vehicle_register', 0.45);
-    if (rng.chance(0.05)) addObject(travelDocument(rng, today, rng.chance(0.5) ? entity : undefined), 'documents', 0.4);
-    if (rng.chance(0.03)) addObject(bankAccount(rng, rng.chance(0.5) ? holderName(personLines) : undefined), 'bank_accounts', 0.35);
-    if (rng.chance(0.015)) addObject(firearm(rng), 'firearms_register', 0.4);
-    if (rng.chance(0.01)) addObject(numberPlate(rng), 'vehicle_register', 0.7);
-    if (rng.chance(0.004)) addObject(culturalGood(rng), 'cultural_goods', 0.3);
-
-    if (firstBundle) yield* release(firstBundle);
-    if (objects.length > 0) yield* release({ releaseAt: index, seq: seq++, items: objects });
-  }
-  while (heap.size > 0) yield* release(heap.pop()!);
+  for (const items of queue.drain()) yield* items;
 }

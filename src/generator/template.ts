@@ -1,6 +1,7 @@
 // Tiny pattern language for identifiers that look like a given country's:
 //   D digit · N digit 1–9 · L letter · C consonant · A letter or digit ·
-//   G German document alphabet · {a|b|c} one of the alternatives · anything else literal.
+//   G German document alphabet · {B|HH|M} one of these literal strings ·
+//   [DDD|LLD] one of these patterns · anything else literal.
 import type { Rng } from './prng.ts';
 
 const SETS: Record<string, string> = {
@@ -12,7 +13,7 @@ const SETS: Record<string, string> = {
   G: 'CFGHJKLMNPRTVWXYZ0123456789',
 };
 
-/** A template compiled to its parts: a literal, a character set, or a list of alternatives (themselves templates). */
+/** A template compiled to its parts: a literal, a character set, or a list of alternatives. */
 type Part = { literal: string } | { set: string } | { choices: Part[][] };
 
 const compiled = new Map<string, Part[]>();
@@ -21,9 +22,10 @@ function compile(template: string): Part[] {
   const parts: Part[] = [];
   for (let i = 0; i < template.length; i++) {
     const ch = template[i];
-    if (ch === '{') {
-      const end = template.indexOf('}', i);
-      parts.push({ choices: template.slice(i + 1, end).split('|').map(compile) });
+    if (ch === '{' || ch === '[') {
+      const end = template.indexOf(ch === '{' ? '}' : ']', i);
+      const alternatives = template.slice(i + 1, end).split('|');
+      parts.push({ choices: alternatives.map((a) => (ch === '{' ? [{ literal: a }] : compile(a))) });
       i = end;
     } else if (SETS[ch]) parts.push({ set: SETS[ch] });
     else parts.push({ literal: ch });

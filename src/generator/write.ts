@@ -1,14 +1,19 @@
 // Writes a population to disk as JSON Lines (the import format) or as the
-// person CSV that `pontis dedupe` reads, plus the ground-truth CSV. Streams
-// in chunks and waits for the disk when the stream asks it to, so memory
-// stays flat for any size.
+// person CSV that `pontis dedupe` reads, plus the ground-truth CSV. Entities
+// are produced in chunks — on worker threads for large populations — and
+// written in file order in 256 KB pieces, waiting whenever the stream asks.
+// Memory stays flat for any size; output is the same with or without workers.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { personToMatchRecord } from '../domain/match-record.ts';
-import type { PersonRecord } from '../domain/person.ts';
-import { generatePopulation, type PopulationOptions } from './population.ts';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { headerLines, parseToday, ReleaseQueue, type PopulationOptions } from './population.ts';
+import { DEDUPE_CSV_HEADER, TRUTH_CSV_HEADER, produceEntities, type PopulationFormat, type ProduceOptions, type SerializedBundle } from './produce.ts';
 
-export type PopulationFormat = 'jsonl' | 'csv';
+export { DEDUPE_CSV_HEADER, TRUTH_CSV_HEADER, csvField, personCsvRow, type PopulationFormat } from './produce.ts';
 
 export interface WritePopulationOptions extends PopulationOptions {
   out: string;
@@ -18,6 +23,10 @@ export interface WritePopulationOptions extends PopulationOptions {
   onProgress?: (p: { persons: number; total: number }) => void;
   /** How often (in persons) onProgress is called; default 10,000. */
   progressEvery?: number;
+  /** Worker threads; default: one per core (at most 4) from 100,000 persons up, none below. */
+  workers?: number;
+  /** Entities per unit of work; default 2,000. */
+  chunkEntities?: number;
 }
 
 export interface WritePopulationSummary {
@@ -30,24 +39,8 @@ export interface WritePopulationSummary {
   lines: number;
 }
 
-export const DEDUPE_CSV_HEADER = 'id,given_names,surname,birth_date,sex,nationality,place_of_birth,document_number,address';
-export const TRUTH_CSV_HEADER = 'source,ref,entity,variations';
-
-/** RFC 4180 field quoting. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** One person as a row of the dedupe CSV; the id is `source:ref`. */
-export function personCsvRow(source: string, person: PersonRecord): string {
-  const m = personToMatchRecord(`${source}:${person.ref}`, person);
-  const name = m.names[0] ?? { given: '', family: '' };
-  return [m.id, name.given, name.family, m.birthDate, m.sex, m.nationalities[0] ?? '', m.placeOfBirth, m.documentNumbers[0] ?? '', m.address]
-    .map(csvField)
-    .join(',');
-}
-
 const CHUNK = 256 * 1024;
+const ENTITIES_PER_CHUNK = 2_000;
 
 /** A buffered writer that respects back-pressure. */
 class ChunkedWriter {
@@ -63,6 +56,7 @@ class ChunkedWriter {
 
   /** Buffers `s`; returns a promise only when the buffer went to disk and the caller must wait. */
   write(s: string): Promise<void> | undefined {
+    if (s === '') return undefined;
     this.parts.push(s);
     this.size += s.length;
     return this.size >= CHUNK ? this.flush() : undefined;
@@ -74,66 +68,164 @@ class ChunkedWriter {
     const data = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.stream.write(data)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error').then(([e]) => Promise.reject(e))]);
+    // events.once rejects when the stream emits 'error' while we wait.
+    if (!this.stream.write(data)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
     await this.flush();
     this.stream.end();
-    if (!this.stream.writableFinished) await Promise.race([once(this.stream, 'finish'), once(this.stream, 'error').then(([e]) => Promise.reject(e))]);
+    if (!this.stream.writableFinished) await once(this.stream, 'finish');
     if (this.failed) throw this.failed;
   }
 }
 
 async function open(path: string): Promise<ChunkedWriter> {
   const stream = createWriteStream(path, { highWaterMark: 1024 * 1024 });
-  await Promise.race([once(stream, 'open'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
+  await once(stream, 'open');
   return new ChunkedWriter(stream);
+}
+
+/** Entities in order, a chunk at a time, from this thread or from workers. */
+interface EntitySource {
+  next(): Promise<SerializedBundle[][]>;
+  close(): Promise<void>;
+}
+
+function inProcess(opts: ProduceOptions, size: number): EntitySource {
+  let start = 1;
+  return {
+    next: async () => {
+      const chunk = produceEntities(opts, start, size);
+      start += size;
+      return chunk;
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * Worker code: registers the TypeScript loader (as bin/pontis.js does for
+ * the main thread), then loads worker.ts.
+ */
+function workerBootstrap(): string {
+  // The ESM build of tsx/esm/api (what `import 'tsx/esm/api'` resolves to).
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  return `(async () => {
+    const api = await import(${JSON.stringify(tsxApi)});
+    api.register();
+    await import(${JSON.stringify(worker)});
+  })();`;
+}
+
+function workerPool(opts: ProduceOptions, count: number, size: number): EntitySource {
+  const workers = Array.from({ length: count }, () =>
+    new Worker(workerBootstrap(), { eval: true, workerData: opts }),
+  );
+  const pending = new Map<number, { resolve: (e: SerializedBundle[][]) => void; reject: (e: Error) => void }>();
+  const results = new Map<number, Promise<SerializedBundle[][]>>();
+  for (const w of workers) {
+    w.on('message', (m: { chunk: number; entities: SerializedBundle[][] }) => {
+      pending.get(m.chunk)?.resolve(m.entities);
+      pending.delete(m.chunk);
+    });
+    w.on('error', (e: Error) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    });
+    w.on('exit', (code) => {
+      if (closing) return;
+      for (const p of pending.values()) p.reject(new Error(`a generator worker stopped unexpectedly (exit code ${code})`));
+      pending.clear();
+    });
+  }
+  let requested = 0;
+  let consumed = 0;
+  let closing = false;
+  const request = () => {
+    const chunk = requested++;
+    const result = new Promise<SerializedBundle[][]>((resolve, reject) => pending.set(chunk, { resolve, reject }));
+    result.catch(() => {}); // chunks requested ahead may never be awaited; their failure is reported by the one that is
+    results.set(chunk, result);
+    workers[chunk % count].postMessage({ chunk, start: 1 + chunk * size, count: size });
+  };
+  // Two chunks in flight per worker keeps every worker busy while this thread writes.
+  for (let i = 0; i < 2 * count; i++) request();
+  return {
+    next: async () => {
+      const chunk = consumed++;
+      const result = await results.get(chunk)!;
+      results.delete(chunk);
+      request();
+      return result;
+    },
+    close: async () => {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+export function defaultWorkers(persons: number): number {
+  return persons >= 100_000 ? Math.min(4, Math.max(1, availableParallelism())) : 0;
 }
 
 export async function writePopulation(opts: WritePopulationOptions): Promise<WritePopulationSummary> {
   const format = opts.format ?? 'jsonl';
+  parseToday(opts.today);
+  if (!Number.isInteger(opts.persons) || opts.persons < 0) throw new Error('persons must be a non-negative integer');
   const truthPath = opts.truth === false ? undefined : (opts.truth ?? `${opts.out}.truth.csv`);
   const every = opts.progressEvery ?? 10_000;
   const out = await open(opts.out);
   const truth = truthPath ? await open(truthPath) : undefined;
   const summary: WritePopulationSummary = { out: opts.out, truth: truthPath, persons: 0, entities: 0, objects: 0, alerts: 0, lines: 0 };
-  if (format === 'csv') await out.write(DEDUPE_CSV_HEADER + '\n');
-  await truth?.write(TRUTH_CSV_HEADER + '\n');
+  const workers = opts.workers ?? defaultWorkers(opts.persons);
+  const produce: ProduceOptions = { seed: opts.seed, today: opts.today, format };
+  const size = opts.chunkEntities ?? ENTITIES_PER_CHUNK;
+  const source = workers > 0 ? workerPool(produce, workers, size) : inProcess(produce, size);
+  let nextProgress = every;
+
+  const write = async (b: SerializedBundle) => {
+    summary.persons += b.persons;
+    summary.entities += b.entities;
+    summary.objects += b.objects;
+    summary.alerts += b.alerts;
+    summary.lines += b.lines;
+    const p1 = out.write(b.main);
+    if (p1) await p1;
+    const p2 = truth?.write(b.truth);
+    if (p2) await p2;
+    if (opts.onProgress && summary.persons >= nextProgress) {
+      opts.onProgress({ persons: summary.persons, total: opts.persons });
+      nextProgress += every;
+    }
+  };
+
   try {
-    for (const item of generatePopulation(opts)) {
-      switch (item.type) {
-        case 'truth':
-          if (item.record === 1) summary.entities++;
-          if (truth) {
-            const p = truth.write(`${csvField(item.source)},${csvField(item.ref)},${item.entity},${item.variations.join(';')}\n`);
-            if (p) await p;
-          }
-          continue;
-        case 'person':
-          summary.persons++;
-          if (opts.onProgress && summary.persons % every === 0) opts.onProgress({ persons: summary.persons, total: opts.persons });
-          if (format === 'csv') {
-            const p = out.write(personCsvRow(item.source, item) + '\n');
-            if (p) await p;
-            summary.lines++;
-            continue;
-          }
-          break;
-        case 'object':
-          summary.objects++;
-          break;
-        case 'alert':
-          summary.alerts++;
-          break;
-      }
-      if (format === 'jsonl') {
-        const p = out.write(JSON.stringify(item) + '\n');
-        if (p) await p;
-        summary.lines++;
+    if (format === 'csv') out.write(DEDUPE_CSV_HEADER + '\n');
+    else {
+      const header = headerLines().map((l) => JSON.stringify(l) + '\n').join('');
+      out.write(header);
+      summary.lines += headerLines().length;
+    }
+    truth?.write(TRUTH_CSV_HEADER + '\n');
+    const queue = new ReleaseQueue<SerializedBundle>(opts.persons);
+    let index = 1;
+    while (!queue.full) {
+      const chunk = await source.next();
+      for (const entity of chunk) {
+        for (const b of queue.due(index)) await write(b);
+        queue.add(entity.map((b) => ({ releaseAt: b.releaseAt, persons: b.persons, payload: b })));
+        for (const b of queue.due(index)) await write(b);
+        index++;
+        if (queue.full) break;
       }
     }
+    for (const b of queue.drain()) await write(b);
   } finally {
+    await source.close();
     await out.close();
     await truth?.close();
   }

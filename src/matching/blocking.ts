@@ -5,13 +5,26 @@
 // eval` is also the recall of a search.
 //
 // Rules (a pair needs to satisfy one):
-//   sy  surname key + birth year            survives given-name errors, partial dates
+//   sy  surname key + birth year            for partial dates (see below)
+//   sm  surname key + birth year and month  survives given-name errors and a wrong day
+//   gy  given key + birth year              for partial dates, like sy
+//   gm  given key + year, month + surname initial  survives surname errors with a wrong day
 //   n   {surname key, given key} unordered  survives any date error, swapped names
 //   kd  surname or given key + full date    survives an error in the other name part, swapped names
-//   ds  full birth date + surname initial   survives given-name and phonetic surname errors
-//   dg  full birth date + given initial     survives surname errors not caught by gd
+//   di  full date + both initials unordered survives spelling errors in both names
+//   d1  full date + one initial             for a record missing a name part (see below)
 //   doc document number (O/0 … folded)      survives every name and date error
 //   dt  document characters, sorted         survives also transposed characters
+//
+// The surname + year key is what brings a partial date (1987) to the full
+// one (1987-03-12), but between two full dates it only adds pairs that the
+// other rules already judge better, and for a common surname in a large
+// population they are many. So a record with a full date carries it as a
+// *passive* key (written with a leading '~' by batchBlockingKeysOf): the
+// batch engine pairs it with records holding the key actively (partial
+// dates), never with another passive holder. The node's index stores every
+// key without the mark. The date + one initial key works the same way for
+// records that lack a given or a family name.
 import type { MatchRecord } from '../domain/match-record.ts';
 import { extractFeatures, type RecordFeatures } from './model/features.ts';
 
@@ -21,11 +34,14 @@ export interface BlockingRule {
 }
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  { prefix: 'sy', description: 'surname key + birth year' },
+  { prefix: 'sy', description: 'surname key + birth year (pairs with a partial date only)' },
+  { prefix: 'sm', description: 'surname key + birth year and month' },
+  { prefix: 'gy', description: 'given-name key + birth year (pairs with a partial date only)' },
+  { prefix: 'gm', description: 'given-name key + birth year and month + surname initial' },
   { prefix: 'n', description: 'surname key and given-name key, in either order' },
   { prefix: 'kd', description: 'surname key or given-name key + full birth date' },
-  { prefix: 'ds', description: 'full birth date + surname initial' },
-  { prefix: 'dg', description: 'full birth date + given-name initial' },
+  { prefix: 'di', description: 'full birth date + both initials, in either order' },
+  { prefix: 'd1', description: 'full birth date + one initial (pairs with a record missing a name part only)' },
   { prefix: 'doc', description: 'document number with O/0, I/1, S/5, B/8 … folded' },
   { prefix: 'dt', description: 'characters of the document number, sorted (transpositions)' },
 ];
@@ -42,26 +58,40 @@ function push(set: string[], v: string, limit: number): void {
   if (v && set.length < limit && !set.includes(v)) set.push(v);
 }
 
-/** The blocking keys of a record whose features are already computed. */
-export function blockingKeysOf(f: RecordFeatures): string[] {
+/**
+ * Batch blocking keys of a record whose features are already computed;
+ * passive keys start with '~' (see above).
+ */
+export function batchBlockingKeysOf(f: RecordFeatures): string[] {
   const fam: string[] = [], giv: string[] = [], famInitials: string[] = [], givInitials: string[] = [];
   for (const n of f.names) {
     for (const k of n.family.keys) push(fam, k, MAX_NAME_KEYS);
     for (const k of n.given.firstKeys) push(giv, k, MAX_NAME_KEYS);
-    for (const form of n.family.forms) push(famInitials, form[0], 2);
-    for (const form of n.given.forms) push(givInitials, form[0], 2);
+    // The name's group brings AISHA to AICHA and OLEKSANDR to ALEXANDER, whose keys differ.
+    for (const g of n.given.groups) push(giv, `=${g}`, MAX_NAME_KEYS + 2);
+    push(famInitials, n.family.initial, 2);
+    push(givInitials, n.given.initial, 2);
   }
   const keys: string[] = [];
   const b = f.birth;
   const year = b && b.year !== null ? String(b.year) : '';
-  const full = b && b.year !== null && b.month !== null && b.day !== null ? `${b.year}${pad2(b.month)}${pad2(b.day)}` : '';
-  if (year) for (const k of fam) keys.push(`sy:${k}|${year}`);
+  const yearMonth = year && b!.month !== null ? `${year}${pad2(b!.month)}` : '';
+  const full = yearMonth && b!.day !== null ? `${yearMonth}${pad2(b!.day)}` : '';
+  // 1 January / 1 July often stand for "year only", so such dates hold the year key actively.
+  const placeholder = full !== '' && b!.day === 1 && (b!.month === 1 || b!.month === 7);
+  if (year) for (const k of fam) keys.push(`${full && !placeholder ? '~' : ''}sy:${k}|${year}`);
+  if (yearMonth) for (const k of fam) keys.push(`sm:${k}|${yearMonth}`);
+  // The same through the given name, for a misspelled surname (the surname initial keeps the blocks small).
+  if (year) for (const g of giv) keys.push(`${full && !placeholder ? '~' : ''}gy:${g}|${year}`);
+  if (yearMonth) for (const g of giv) for (const i of famInitials) keys.push(`gm:${g}|${yearMonth}|${i}`);
   for (const s of fam) for (const g of giv) keys.push(s < g ? `n:${s}|${g}` : `n:${g}|${s}`);
   if (full) {
     for (const k of fam) keys.push(`kd:${k}|${full}`);
     for (const k of giv) keys.push(`kd:${k}|${full}`);
-    for (const i of famInitials) keys.push(`ds:${full}|${i}`);
-    for (const i of givInitials) keys.push(`dg:${full}|${i}`);
+    for (const i of famInitials) for (const j of givInitials) keys.push(i < j ? `di:${full}|${i}${j}` : `di:${full}|${j}${i}`);
+    // One initial: what a record missing a name part can share; passive for records that have both.
+    const oneMissing = famInitials.length === 0 || givInitials.length === 0;
+    for (const i of [...famInitials, ...givInitials]) keys.push(`${oneMissing ? '' : '~'}d1:${full}|${i}`);
   }
   for (const d of f.documentsFolded) {
     if (d.length < 4) continue;
@@ -69,6 +99,11 @@ export function blockingKeysOf(f: RecordFeatures): string[] {
     if (d.length >= 6) keys.push(`dt:${[...d].sort().join('')}`);
   }
   return [...new Set(keys)];
+}
+
+/** The keys stored for a record in the node's index and looked up for a query. */
+export function blockingKeysOf(f: RecordFeatures): string[] {
+  return batchBlockingKeysOf(f).map((k) => (k.charCodeAt(0) === 0x7e ? k.slice(1) : k));
 }
 
 /** The keys stored for a record in the node's index and looked up for a query. */

@@ -107,6 +107,15 @@ function maySwap(family: NamePart, given: NamePart): boolean {
   return family.initial !== '' && (family.initial === given.initial || intersects(family.keys, given.keys));
 }
 
+// Both crossed parts agree well, or one agrees strongly (same key) and the other roughly (a typo on top of
+// the swap). A one-part name matched against the other's family counts when that part agrees well.
+function isSwap(s1: number, s2: number): boolean {
+  if (s1 === SURNAME.MISSING) return false;
+  if (s2 === SURNAME.MISSING) return s1 <= SURNAME.SIMILAR;
+  const strong = Math.min(s1, s2), weak = Math.max(s1, s2);
+  return weak <= SURNAME.SIMILAR || (strong <= SURNAME.PHONETIC && weak <= SURNAME.ROUGH);
+}
+
 // Ranks used only to choose which pair of names (records may carry aliases)
 // and which name order represents the pair best: strongest evidence first,
 // a missing part ranked just above a clear difference.
@@ -130,7 +139,7 @@ function compareNames(a: RecordFeatures, b: RecordFeatures, out: Uint8Array, off
       if ((s >= SURNAME.ROUGH || s === SURNAME.MISSING) && maySwap(na.family, nb.given)) {
         const s1 = surnameLevel(na.family, nb.given);
         const s2 = surnameLevel(na.given, nb.family);
-        if (s1 !== SURNAME.MISSING && s1 <= SURNAME.SIMILAR && (s2 === SURNAME.MISSING || s2 <= SURNAME.ROUGH)) {
+        if (isSwap(s1, s2)) {
           const g2 = givenLevel(na.given, nb.family);
           // A one-part name on one side (given only) matched against the other's family is not a swap.
           if (s2 !== SURNAME.MISSING || g2 !== GIVEN.MISSING) {

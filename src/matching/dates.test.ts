@@ -29,6 +29,11 @@ describe('parseBirthDate', () => {
     // Leap years.
     ['29.02.2000', full(2000, 2, 29)],
     ['2024-02-29', full(2024, 2, 29)],
+    ['07 MAR 1985', full(1985, 3, 7)],
+    ['07MAR1985', full(1985, 3, 7)],
+    ['7-Mar-1985', full(1985, 3, 7)],
+    ['XX DEC 1985', { year: 1985, month: 12, day: null }],
+    ['29 February 2000', full(2000, 2, 29)],
     // Month-first only when day-first is impossible.
     ['03/25/1985', full(1985, 3, 25)],
   ])('%s', (input, expected) => {
@@ -38,7 +43,7 @@ describe('parseBirthDate', () => {
   it.each([
     '', '   ', 'unknown', '1985-13-01', '1985-02-29', '1900-02-29', '31.04.1985', '32.01.1985', '0001-01-01',
     '1985-3-7-1', '85-03-07', '850307', '25.13.1985', '1985--03', 'NaN', '1e3', '١٩٨٥', '2100-12-32', '9999',
-    '25/13/1985', '13/25/1985',
+    '25/13/1985', '13/25/1985', '07 XYZ 1985', '30 FEB 1985',
   ])('rejects %j', (input) => {
     expect(parseBirthDate(input)).toBeNull();
   });

@@ -27,6 +27,11 @@ const YEAR_MONTH = new RegExp(`^(\\d{4})[-/.](\\d{1,2}|${UNKNOWN})$`);
 const YEAR_FIRST = new RegExp(`^(\\d{4})([-/. ])${PART}\\2${PART}$`);
 const DAY_FIRST = new RegExp(`^${PART}([-/. ])${PART}\\2(\\d{4})$`);
 const MONTH_YEAR = new RegExp(`^${PART}[-/. ](\\d{4})$`);
+// 07 MAR 1985, 07MAR1985, 7-Mar-1985 (API/PNR and many registers).
+const MONTH_NAME = /^(\d{1,2}|XX|00)[-. /]?([A-Za-z]{3})[A-Za-z]*\.?[-. /,]*(\d{4})$/;
+const MONTHS: Record<string, string> = {
+  JAN: '1', FEB: '2', MAR: '3', APR: '4', MAY: '5', JUN: '6', JUL: '7', AUG: '8', SEP: '9', OCT: '10', NOV: '11', DEC: '12',
+};
 // ISO 8601 with a time part: the date is what counts.
 const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
 
@@ -72,7 +77,8 @@ function build(yearText: string, monthText: string | undefined, dayText: string 
  * Parses a birth date with a precise reason on failure. Accepted: ISO full
  * or partial (1985, 1985-03, 1985-03-07, with a time part ignored),
  * YYYYMMDD, YYYY/MM/DD, YYYY.MM.DD, DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY,
- * DD-MM-YYYY, MM.YYYY; XX, ??, 0 or 00 for an unknown part (1985-00-00 →
+ * DD-MM-YYYY, MM.YYYY, 07 MAR 1985 / 07MAR1985 (English month
+ * abbreviations); XX, ??, 0 or 00 for an unknown part (1985-00-00 →
  * year only). Slash dates are read day first; only when that is impossible
  * and month first is possible (03/25/1985) are they read month first.
  */
@@ -103,6 +109,12 @@ export function parseBirthDateDetailed(input: string): BirthDateResult {
   }
   m = MONTH_YEAR.exec(s);
   if (m) return build(m[2], m[1], undefined, s);
+  m = MONTH_NAME.exec(s);
+  if (m) {
+    const month = MONTHS[m[2].toUpperCase()];
+    if (month === undefined) return { ok: false, error: `"${m[2]}" in ${s} is not a month (JAN … DEC)` };
+    return build(m[3], month, m[1], s);
+  }
   return { ok: false, error: `"${s}" is not a date in a known format (YYYY-MM-DD, DD.MM.YYYY, YYYYMMDD …)` };
 }
 

@@ -2,8 +2,11 @@
 // of a batch linkage, so none of them allocates per call: work buffers are
 // module-level and grow only when a longer string comes by.
 
-let flagsA = new Uint8Array(64);
-let flagsB = new Uint8Array(64);
+// Which positions of b are matched, marked with the call's stamp so that
+// no clearing is needed between calls; and the matched positions of a.
+let matchedB = new Int32Array(64);
+let matchedA = new Int32Array(64);
+let stamp = 0;
 
 /**
  * Jaro–Winkler similarity in [0, 1]: prefix scale 0.1, prefix of at most 4,
@@ -16,35 +19,37 @@ export function jaroWinkler(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
-  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
-  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
-  flagsA.fill(0, 0, la);
-  flagsB.fill(0, 0, lb);
+  if (matchedA.length < la) matchedA = new Int32Array(la * 2);
+  if (matchedB.length < lb) {
+    matchedB = new Int32Array(lb * 2);
+    stamp = 0;
+  }
+  if (++stamp === 0x7fffffff) {
+    matchedB.fill(0);
+    stamp = 1;
+  }
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  let matches = 0;
+  let m = 0;
   for (let i = 0; i < la; i++) {
     const lo = i > window ? i - window : 0;
     const hi = i + window < lb - 1 ? i + window : lb - 1;
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (flagsB[j] === 0 && b.charCodeAt(j) === c) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
-        matches++;
+      if (matchedB[j] !== stamp && b.charCodeAt(j) === c) {
+        matchedB[j] = stamp;
+        matchedA[m++] = i;
         break;
       }
     }
   }
-  if (matches === 0) return 0;
+  if (m === 0) return 0;
   let halfTranspositions = 0;
-  let k = 0;
-  for (let i = 0; i < la; i++) {
-    if (flagsA[i] === 0) continue;
-    while (flagsB[k] === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) halfTranspositions++;
-    k++;
+  let x = 0;
+  for (let j = 0; j < lb && x < m; j++) {
+    if (matchedB[j] !== stamp) continue;
+    if (a.charCodeAt(matchedA[x]) !== b.charCodeAt(j)) halfTranspositions++;
+    x++;
   }
-  const m = matches;
   const jaro = (m / la + m / lb + (m - halfTranspositions / 2) / m) / 3;
   if (jaro <= 0.7) return jaro;
   const maxPrefix = Math.min(4, la, lb);

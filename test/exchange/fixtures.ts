@@ -56,8 +56,8 @@ export async function seedRegistry(db: Kysely<Schema>, now: Date): Promise<Seede
     .values([{ id: 'de-bka-alerts', authority_id: 'de-bka', name: 'BKA alerts', kind: 'alerts', hit_no_hit: false }])
     .onConflict((oc) => oc.doNothing())
     .execute();
-  const personId = await writePerson(db, 'de-bka-alerts', WANTED, now);
-  const vehicleId = await writeObject(db, 'de-bka-alerts', { ref: 'V-1', kind: 'vehicle', vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 123', plateCountry: 'DEU' }, now);
+  const personId = await writePerson(db, 'de-bka-alerts', WANTED);
+  const vehicleId = await writeObject(db, 'de-bka-alerts', { ref: 'V-1', kind: 'vehicle', vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 123', plateCountry: 'DEU' });
   const personAlertId = await insertAlert(db, { subject: { person: personId }, now });
   const vehicleAlertId = await insertAlert(db, { subject: { object: vehicleId }, now });
   return { personAlertId, personId, vehicleAlertId, vehicleId };

@@ -2,7 +2,7 @@
 // persons and objects written straight into the store (the way an import
 // would), and actors of those authorities for service-level calls.
 import type { Actor, Role } from '../../src/access/actor.ts';
-import type { ObjectRecord } from '../../src/domain/object.ts';
+import { ObjectRecord } from '../../src/domain/object.ts';
 import { PersonRecord } from '../../src/domain/person.ts';
 import type { Database } from '../../src/store/database.ts';
 import { writeObject, writePerson } from '../../src/services/search/record-writer.ts';
@@ -54,11 +54,11 @@ export function actorOf(authority: { id: string; country: string }, roles: Role[
 }
 
 export async function addPerson(database: Database, sourceId: string, p: unknown): Promise<string> {
-  return writePerson(database.db, sourceId, PersonRecord.parse(p), new Date('2026-01-01T00:00:00Z'));
+  return writePerson(database.db, sourceId, PersonRecord.parse(p));
 }
 
-export async function addObject(database: Database, sourceId: string, o: ObjectRecord): Promise<string> {
-  return writeObject(database.db, sourceId, o, new Date('2026-01-01T00:00:00Z'));
+export async function addObject(database: Database, sourceId: string, o: unknown): Promise<string> {
+  return writeObject(database.db, sourceId, ObjectRecord.parse(o));
 }
 
 export async function countRows(database: Database, tables: string[]): Promise<Record<string, number>> {
@@ -90,4 +90,10 @@ export function td3(fields: { surname: string; given: string; number: string; co
   const body = `${num}${cd(num)}${fields.nationality}${fields.birth}${cd(fields.birth)}${fields.sex}${fields.expiry}${cd(fields.expiry)}${personal}${cd(personal)}`;
   const composite = `${num}${cd(num)}${fields.birth}${cd(fields.birth)}${fields.expiry}${cd(fields.expiry)}${personal}${cd(personal)}`;
   return `${name}\n${body}${cd(composite)}`;
+}
+
+/** An API token of an authority with these roles, for `Authorization: Bearer`. */
+export async function tokenFor(node: import('../../src/services/context.ts').NodeContext, authorityId: string, roles: Role[], label = 'test'): Promise<string> {
+  const { issueApiToken } = await import('../../src/services/access/index.ts');
+  return (await issueApiToken(node, { authorityId, roles, label: `${label} ${roles.join('+')}` })).token;
 }

@@ -39,3 +39,19 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   return data as T;
 }
+
+/** Uploads a file as raw bytes (POST /api/v1/attachments); returns the stored attachment. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' };
+  const csrf = session.value?.csrfToken;
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'network', title: 'Network error', status: 0 });
+  }
+  const data = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text();
+  if (!res.ok) throw new ApiError(typeof data === 'object' && data ? (data as Problem) : { type: 'http', title: res.statusText, status: res.status, detail: String(data) });
+  return data as T;
+}

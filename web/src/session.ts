@@ -6,6 +6,8 @@ export interface SessionInfo {
   user: { id: string; username: string; displayName?: string };
   authority: { id: string; name: string; country: string; kind: string };
   roles: string[];
+  /** The purposes the policy lets this user search for (from the server). */
+  purposes?: string[];
   csrfToken: string;
 }
 

@@ -280,7 +280,7 @@ export function exchangeRoutes() {
     } else {
       return problemResponse(c, problem(422, 'validation', 'Last-Event-ID (or ?since=) must be a non-negative event id.', [{ path: 'since', message: 'expected digits' }]));
     }
-    await appendAudit(node.database.db, { actor, action: 'events.subscribe', outcome: 'ok', details: { since: last } });
+    await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'events.subscribe', outcome: 'ok', details: { since: last } });
     const authorityId = actor.authorityId;
     return streamSSE(c, async (stream) => {
       let wake: () => void = () => {};

@@ -14,6 +14,7 @@ interface GenerateOptions {
   format: string;
   truth?: string | false;
   today: string;
+  workers?: number;
   quiet?: boolean;
 }
 
@@ -46,6 +47,7 @@ export function register(program: Command): void {
     .option('--truth <file>', 'ground-truth CSV (source,ref,entity,variations); default <out>.truth.csv')
     .option('--no-truth', 'do not write the ground truth')
     .option('--today <date>', 'reference date (YYYY-MM-DD) for ages, validity and expiry', DEFAULT_TODAY)
+    .option('--workers <n>', 'worker threads (0: none); default one per core from 100,000 persons up — the output is the same either way', intOption('--workers', 0, 16))
     .option('--quiet', 'no progress bar')
     .action(async (opts: GenerateOptions) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new UsageError(`--format must be jsonl or csv, got "${opts.format}"`);
@@ -72,6 +74,7 @@ export function register(program: Command): void {
         truth,
         onProgress: tty ? progressBar(opts.persons) : undefined,
         progressEvery: 20_000,
+        workers: opts.workers,
       });
       if (tty) process.stderr.write('\n');
       const secs = ((Date.now() - started) / 1000).toFixed(1);

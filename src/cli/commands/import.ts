@@ -9,6 +9,7 @@ import { openNode } from '../../services/node.ts';
 import { createLogger } from '../../services/logger.ts';
 import { createProgressBar, formatRejection, formatSummary, importFile, type ImportFormat, type ProgressBar } from '../../services/import/index.ts';
 import { CsvHeaderError } from '../../services/import/csv-reader.ts';
+import { writeTimings } from '../../services/records/write-batch.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { intOption, UsageError } from '../errors.ts';
 
@@ -65,7 +66,7 @@ export function register(program: Command): void {
       if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
       if (opts.format && opts.format !== 'jsonl' && opts.format !== 'csv') throw new UsageError(`--format must be jsonl or csv, got "${opts.format}"`);
       if (opts.kind && !(OBJECT_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind must be one of ${OBJECT_KINDS.join(', ')}, got "${opts.kind}"`);
-      const node = await openNode({ dataDir: opts.data, databaseUrl: opts.database, logger: createLogger({ level: 'warn' }) });
+      const node = await openNode({ dataDir: opts.data, databaseUrl: opts.database, logger: createLogger({ level: process.env.PONTIS_LOG_LEVEL ? undefined : 'warn' }) });
       const showProgress = opts.progress && process.stderr.isTTY === true;
       let bar: ProgressBar | undefined;
       let rejectsOut: WriteStream | undefined;
@@ -95,6 +96,7 @@ export function register(program: Command): void {
             if (showProgress) bar = createProgressBar(process.stderr, info.totalBytes, info.resumedFromByte ?? 0, info.resumedFromLine ?? 0);
           },
           onProgress: (p) => bar?.update(p),
+          onCommit: (p) => node.logger.debug('import batch committed', { file, line: p.lines, byte: p.bytes }),
           onReject: (r) => {
             if (rejectsOut) rejectsOut.write(JSON.stringify(r) + '\n');
             else {
@@ -105,6 +107,7 @@ export function register(program: Command): void {
         });
         bar?.done();
         if (rejectsOut) await new Promise<void>((r) => rejectsOut!.end(r));
+        if (process.env.PONTIS_IMPORT_TIMINGS) process.stderr.write(`write ms by type: ${JSON.stringify(writeTimings)}\n`);
         if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
         else process.stdout.write(formatSummary(summary) + '\n');
         if (rejectsOut && summary.rejected) process.stderr.write(`pontis: ${summary.rejected} rejected line(s) listed in ${opts.rejects}\n`);

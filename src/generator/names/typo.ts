@@ -15,7 +15,7 @@ export function typo(rng: Rng, word: string, kind: TypoKind = rng.pick(['insert'
   const chars = [...word];
   // Errors fall inside the word, rarely on the first letter (clerks see that one).
   const letterIdx = chars.map((c, i) => (/\p{L}/u.test(c) ? i : -1)).filter((i) => i > 0);
-  if (letterIdx.length < 2) return word;
+  if (letterIdx.length < 1) return word;
   const i = rng.pick(letterIdx);
   const c = chars[i];
   const lower = c.toLowerCase();

@@ -3,7 +3,7 @@
 // threshold. `dedupe` looks for pairs inside one set, `link` across two.
 import type { MatchRecord } from '../../domain/match-record.ts';
 import { FIELD_COUNT, compareFeatures } from '../compare.ts';
-import { blockingKeysOf } from '../blocking.ts';
+import { batchBlockingKeysOf } from '../blocking.ts';
 import { extractFeatures, type RecordFeatures } from '../model/features.ts';
 import { bitsToProbability, compileModel, matchWeight, probabilityToBits, recordTermFrequencies } from '../model/score.ts';
 import { trainModel } from '../model/train.ts';
@@ -76,7 +76,7 @@ function run(records: MatchRecord[], split: number | undefined, opts: LinkageOpt
   lap('features');
 
   progress({ phase: 'blocking', done: 0, total: n });
-  const index = buildCandidateIndex(n, (i) => blockingKeysOf(features[i]));
+  const index = buildCandidateIndex(n, (i) => batchBlockingKeysOf(features[i]));
   progress({ phase: 'blocking', done: n, total: n });
   lap('blocking');
 

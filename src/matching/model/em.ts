@@ -28,6 +28,8 @@ export interface EmOptions {
   tolerance?: number;
   /** Fields whose u is held fixed (estimated elsewhere, e.g. from random pairs). */
   fixedU?: boolean[];
+  /** Hold every m fixed: only the match share is estimated. */
+  fixedM?: boolean;
 }
 
 const FLOOR = 1e-9;
@@ -113,7 +115,7 @@ export function runEm(data: PatternCounts, init: EmParameters, opts: EmOptions =
       let sm = 0, su = 0;
       for (let l = 1; l < L; l++) { sm += newM[f][l]; su += newU[f][l]; }
       for (let l = 1; l < L; l++) {
-        const mv = sm > 0 ? Math.max(newM[f][l] / sm, FLOOR) : m[f][l];
+        const mv = sm > 0 && !opts.fixedM ? Math.max(newM[f][l] / sm, FLOOR) : m[f][l];
         delta = Math.max(delta, Math.abs(mv - m[f][l]));
         newM[f][l] = mv;
         if (opts.fixedU?.[f]) {

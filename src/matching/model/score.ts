@@ -72,7 +72,7 @@ export function recordTermFrequencies(model: MatchModel, f: RecordFeatures): { s
 }
 
 export function surnameTfBits(cm: CompiledModel, level: number, tfA: number, tfB: number): number {
-  if (level !== SURNAME.EXACT && level !== SURNAME.TRANSLITERATION && level !== SURNAME.PHONETIC) return 0;
+  if (level !== SURNAME.EXACT && level !== SURNAME.TRANSLITERATION && level !== SURNAME.PHONETIC && level !== SURNAME.SWAPPED) return 0;
   return tfAdjustmentBits(cm.surnameKeyU, Math.max(tfA, tfB));
 }
 

@@ -1,15 +1,19 @@
 // Trains the model on the data itself, without labels, as Splink does:
 //  1. u from random pairs (almost all random pairs are different persons);
-//  2. m and the share of matches by EM on the blocked candidate pairs, with
-//     u left free there (blocked non-matches agree far more often than random
-//     ones), because blocking keeps nearly every true match the candidates'
-//     matches represent all matches;
-//  3. prior = EM's match share × candidates / all pairs;
+//  2. m by EM with u fixed, in two training sessions, each on pairs of its
+//     own single blocking rule and blind to the fields of that rule: pairs
+//     born on the same day teach the m of the names (and the rest), pairs
+//     with the same name keys teach the m of the birth date. (A single EM
+//     over the linkage candidates settles on "same name" rather than "same
+//     person": candidates were chosen for agreeing names.);
+//  3. the share of matches among all candidates by EM on λ alone, and from
+//     it the prior = share × candidates / all pairs;
 //  4. name term frequencies; 5. the threshold (threshold.ts).
-import { COMPARISONS, FIELD_COUNT, compareFeatures } from '../compare.ts';
+import { COMPARISONS, FIELD, FIELD_COUNT, compareFeatures } from '../compare.ts';
+import { buildCandidateIndex, forEachCandidatePair } from '../linkage/candidates.ts';
 import type { PairBuffer } from '../linkage/pair-buffer.ts';
 import { defaultModel } from './default-model.ts';
-import { PatternCounter, runEm } from './em.ts';
+import { PatternCounter, runEm, type EmResult } from './em.ts';
 import type { RecordFeatures } from './features.ts';
 import { seededRandom } from './random.ts';
 import { compileModel, matchWeight, recordTermFrequencies } from './score.ts';
@@ -20,6 +24,8 @@ export interface TrainOptions {
   /** Linkage: features[0..split) are the left file, the rest the right file. */
   split?: number;
   randomPairs?: number;
+  /** Pairs per EM training session. */
+  trainingPairs?: number;
   seed?: number;
   maxIterations?: number;
 }
@@ -81,17 +87,87 @@ export function termFrequencyTables(features: RecordFeatures[]): { surname: Term
   return { surname: { total: features.length, counts: surname }, given: { total: features.length, counts: given } };
 }
 
+/**
+ * Comparison patterns of pairs sharing a training key, with the fields in
+ * `blind` treated as missing. Blocks are visited in a scattered order until
+ * the pair budget is spent, so a large file is sampled, not exhausted.
+ */
+function sessionPatterns(features: RecordFeatures[], split: number | undefined, keyOf: (f: RecordFeatures) => string[], blind: number[], budget: number, seed: number) {
+  const ix = buildCandidateIndex(features.length, (i) => keyOf(features[i]));
+  const counter = new PatternCounter(FIELD_COUNT);
+  const v = new Uint8Array(FIELD_COUNT);
+  let n = 0;
+  const stride = Math.max(1, Math.ceil(ix.keyCount / Math.max(1, budget / 4)));
+  const start = seed % stride;
+  for (let round = 0; round < stride && n < budget; round++) {
+    forEachCandidatePair(ix, { split, maxBlockPairs: 5_000, stride, offset: (start + round) % stride }, (i, j) => {
+      if (n >= budget) return;
+      compareFeatures(features[i], features[j], v, 0);
+      for (const f of blind) v[f] = 0;
+      counter.add(v, 0);
+      n++;
+    });
+  }
+  return { patterns: counter.toPatterns(), pairs: n };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function fullDateKey(f: RecordFeatures): string[] {
+  const b = f.birth;
+  return b && b.year !== null && b.month !== null && b.day !== null ? [`${b.year}${pad2(b.month)}${pad2(b.day)}`] : [];
+}
+
+function nameKeys(f: RecordFeatures): string[] {
+  const out: string[] = [];
+  for (const n of f.names) {
+    for (const s of n.family.keys.slice(0, 2)) for (const g of n.given.firstKeys.slice(0, 2)) out.push(`${s}|${g}`);
+  }
+  return out;
+}
+
+const MIN_SESSION_PAIRS = 30;
+const M_FLOOR = 1e-3;
+
 export function trainModel(features: RecordFeatures[], candidates: PairBuffer, opts: TrainOptions = {}): MatchModel {
   const base = defaultModel(features.length);
   const { u: uRandom, sampled } = estimateU(features, opts);
+  const fixedU = COMPARISONS.map(() => true);
+  const maxIterations = opts.maxIterations ?? 200;
+  const budget = opts.trainingPairs ?? 300_000;
+  const runSession = (keyOf: (f: RecordFeatures) => string[], blind: number[]): EmResult | null => {
+    const { patterns, pairs } = sessionPatterns(features, opts.split, keyOf, blind, budget, opts.seed ?? 42);
+    if (pairs < MIN_SESSION_PAIRS) return null;
+    return runEm(patterns, { m: base.comparisons.map((c) => c.m.slice()), u: uRandom.map((r) => r.slice()), lambda: 0.3 }, { fixedU, maxIterations });
+  };
+  const byDate = runSession(fullDateKey, [FIELD.BIRTH]);
+  // Sex and nationality go with the name (namesakes share culture and sex), so that session is blind to them too.
+  const byName = runSession(nameKeys, [FIELD.SURNAME, FIELD.GIVEN, FIELD.SEX, FIELD.NATIONALITY]);
+  // Real data always holds some error: no level is impossible for a match
+  // (a floor keeps one typo in the sex field from vetoing everything else).
+  const floored = (row: number[]) => {
+    const r = row.map((x, l) => (l === 0 ? 1 : Math.max(x, M_FLOOR)));
+    const sum = r.slice(1).reduce((a, b) => a + b, 0);
+    return r.map((x, l) => (l === 0 ? 1 : x / sum));
+  };
+  const m = COMPARISONS.map((_, f) => floored((() => {
+    const fromDate = byDate && f !== FIELD.BIRTH ? byDate.m[f] : null;
+    const fromName = byName && f !== FIELD.SURNAME && f !== FIELD.GIVEN && f !== FIELD.SEX && f !== FIELD.NATIONALITY ? byName.m[f] : null;
+    if (fromDate && fromName) return fromDate.map((x, l) => (l === 0 ? 1 : (x + fromName[l]) / 2));
+    return (fromDate ?? fromName ?? base.comparisons[f].m).slice();
+  })()));
+  // Share of matches among all candidates, with m and u fixed.
   const counter = new PatternCounter(FIELD_COUNT);
   for (let k = 0; k < candidates.length; k++) counter.add(candidates.levels, k * FIELD_COUNT);
-  const patterns = counter.toPatterns();
-  const em = runEm(patterns, {
-    m: base.comparisons.map((c) => c.m.slice()),
-    u: uRandom.map((r) => r.slice()),
-    lambda: 0.1,
-  }, { maxIterations: opts.maxIterations ?? 200 });
+  const lambdaFit = runEm(counter.toPatterns(), { m, u: uRandom, lambda: 0.1 }, { fixedU, maxIterations, fixedM: true });
+  const em = {
+    lambda: lambdaFit.lambda,
+    iterations: (byDate?.iterations ?? 0) + (byName?.iterations ?? 0) + lambdaFit.iterations,
+    converged: (byDate?.converged ?? true) && (byName?.converged ?? true) && lambdaFit.converged,
+    m,
+  };
   const all = totalPairs(features.length, opts.split);
   const expectedMatches = em.lambda * candidates.length;
   const prior = all > 0 ? Math.min(Math.max(expectedMatches / all, 1e-12), 0.5) : base.prior;

@@ -86,16 +86,55 @@ const FREQUENT = `
 نادية NADIA NADIYA
 ياسمين YASMIN YASMINE JASMIN
 الدين AD_DIN EDDINE AL_DIN UDDIN
+طه TAHA
+منى MONA MUNA
+هبة HIBA HEBA
+رنا RANA
+دينا DINA
+لينا LINA
+ريم REEM RIM
+سلوى SALWA
+اسماء ASMA ASMAA
+رقية RUQAYA ROKAYA
+سمية SUMAYA SOUMAYA
+حنان HANAN
+ايمان IMAN EMAN
+عمرو AMR AMRO
+انس ANAS
+ايمن AYMAN AIMAN
+باسل BASIL BASEL
+بكر BAKR BAKER
+زياد ZIAD ZIYAD
+سيف SAIF SAYF SEIF
+شادي SHADI CHADI
+صلاح SALAH
+عماد IMAD EMAD
+فارس FARES FARIS
+قاسم QASIM KASSEM QASSEM KASIM
+ماجد MAJED MAJID
+مهدي MAHDI MEHDI
+نزار NIZAR NEZAR
+هاني HANI HANY
+وائل WAEL WAIL
+يونس YOUNES YUNUS YOUNIS
+رضا REDA RIDA REZA
+زكريا ZAKARIA ZAKARIYA
+اسامة OSAMA USAMA OUSSAMA
+اسد ASAD ASSAD
+حافظ HAFEZ HAFIZ
 `;
 
+// One spelling of the letters that are written several ways: hamza seats
+// on alef, Persian forms. Alef maqsura ى stays (it reads A, not I) and so
+// does ta marbuta ة (A); dictionary keys fold those too (dictionaryKey).
 function normalizeArabic(w: string): string {
   let out = '';
   for (let i = 0; i < w.length; i++) {
     const c = w[i];
     switch (c) {
       case 'أ': case 'إ': case 'آ': case 'ٱ': out += 'ا'; break;
-      case 'ى': case 'ی': case 'ے': out += 'ي'; break;
-      case 'ة': case 'ۀ': out += 'ه'; break;
+      case 'ی': case 'ے': out += 'ي'; break;
+      case 'ۀ': out += 'ة'; break;
       case 'ک': out += 'ك'; break;
       case 'ھ': out += 'ه'; break;
       default: out += c;
@@ -104,11 +143,16 @@ function normalizeArabic(w: string): string {
   return out;
 }
 
+// Egyptian and other hands write final ى as ي and ة as ه.
+function dictionaryKey(norm: string): string {
+  return norm.replace(/ى/g, 'ي').replace(/ة/g, 'ه');
+}
+
 const DICTIONARY = new Map<string, string[]>();
 for (const line of FREQUENT.split('\n')) {
   const [word, ...latin] = line.trim().split(' ');
   if (word && latin.length > 0) {
-    DICTIONARY.set(normalizeArabic(word), latin.map((x) => x.replace('_', ' ')));
+    DICTIONARY.set(dictionaryKey(normalizeArabic(word)), latin.map((x) => x.replace('_', ' ')));
   }
 }
 
@@ -120,7 +164,7 @@ interface Skeleton { [letter: string]: string }
 const STANDARD: Skeleton = {
   'ب': 'B', 'ت': 'T', 'ث': 'TH', 'ج': 'J', 'ح': 'H', 'خ': 'KH', 'د': 'D', 'ذ': 'DH', 'ر': 'R', 'ز': 'Z', 'س': 'S',
   'ش': 'SH', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'Z', 'غ': 'GH', 'ف': 'F', 'ق': 'Q', 'ك': 'K', 'ل': 'L', 'م': 'M',
-  'ن': 'N', 'ه': 'H', 'ء': '', 'ؤ': '', 'ئ': '', 'پ': 'P', 'چ': 'CH', 'ژ': 'ZH', 'گ': 'G', 'ڤ': 'V',
+  'ن': 'N', 'ه': 'H', 'ء': '', 'ؤ': 'U', 'ئ': 'I', 'پ': 'P', 'چ': 'CH', 'ژ': 'ZH', 'گ': 'G', 'ڤ': 'V',
 };
 // Maghrebi/French spellings: CH for ش, DJ for ج, OU for و, K for ق.
 const MAGHREBI: Skeleton = { ...STANDARD, 'ش': 'CH', 'ج': 'DJ', 'ق': 'K', 'ث': 'T', 'ذ': 'D', 'ظ': 'D' };
@@ -128,12 +172,13 @@ const MAGHREBI: Skeleton = { ...STANDARD, 'ش': 'CH', 'ج': 'DJ', 'ق': 'K', 'ث
 // Letters that write a vowel (or hamza) rather than a consonant here.
 const NOT_CONSONANT = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ء', 'ؤ', 'ئ', 'ع']);
 
-function skeleton(w: string, table: Skeleton, ou: string): string {
+function skeleton(w: string, table: Skeleton, ou: string, vowel: string): string {
   let out = '';
   const n = w.length;
-  // The short vowel after the first consonant is unwritten; A (fatha) is by
-  // far the most frequent, and guessing it makes the first inner vowel of
-  // the key right for most names (صدام → SADAM, بشار → BASHAR).
+  // The short vowel after the first consonant is unwritten. It is guessed
+  // (A, the most frequent, then U and I as further spellings) so that the
+  // first inner vowel of the key can agree with a vowelled spelling
+  // (صدام → SADAM, بشار → BASHAR, منير → MUNIR).
   let guessed = false;
   let seenConsonant = false;
   for (let i = 0; i < n; i++) {
@@ -142,7 +187,7 @@ function skeleton(w: string, table: Skeleton, ou: string): string {
     const last = i === n - 1;
     const consonant = !NOT_CONSONANT.has(c) && table[c] !== undefined;
     if (!guessed && seenConsonant) {
-      if (consonant && !NOT_CONSONANT.has(w[i - 1])) out += 'A';
+      if (consonant && !NOT_CONSONANT.has(w[i - 1])) out += vowel;
       guessed = true;
     }
     if (consonant) seenConsonant = true;
@@ -174,7 +219,7 @@ function skeleton(w: string, table: Skeleton, ou: string): string {
 
 function renderWord(w: string): string[] {
   const norm = normalizeArabic(w);
-  const known = DICTIONARY.get(norm);
+  const known = DICTIONARY.get(dictionaryKey(norm));
   if (known) return known;
   if (norm.startsWith('عبدال') && norm.length > 5) {
     const rest = renderStem(norm.slice(5));
@@ -196,11 +241,16 @@ function renderWord(w: string): string[] {
 }
 
 function renderStem(norm: string): string[] {
-  const known = DICTIONARY.get(norm);
+  const known = DICTIONARY.get(dictionaryKey(norm));
   if (known) return known;
-  const a = skeleton(norm, STANDARD, 'U');
-  const b = skeleton(norm, MAGHREBI, 'OU');
-  return a === b ? [a] : [a, b];
+  const out: string[] = [];
+  for (const form of [
+    skeleton(norm, STANDARD, 'U', 'A'),
+    skeleton(norm, MAGHREBI, 'OU', 'A'),
+    skeleton(norm, STANDARD, 'U', 'U'),
+    skeleton(norm, STANDARD, 'U', 'I'),
+  ]) if (!out.includes(form)) out.push(form);
+  return out;
 }
 
 function isArabicLetter(ch: string): boolean {

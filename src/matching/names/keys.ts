@@ -14,13 +14,16 @@
 //     SZ, Z, ZH, C (before E/I/Y), CH (before E/I/Y), CZ, TS, TZ, TCH, TSCH
 //     are one sound 'S' (SHEVCHENKO = SCHEWTSCHENKO = SEVCENKO =
 //     CHEVTCHENKO = SZEWCZENKO);
-//   - KH, CH (elsewhere) and H are 'H' (KHALED = CHALID, KHRISTO = HRISTO);
+//   - KH, CH (elsewhere) and H are 'H' (KHALED = CHALID, KHRISTO = HRISTO),
+//     but in a Slavic surname a lone H is Ukrainian Г and keyed 'G'
+//     (HONCHARENKO = GONCHARENKO);
 //   - V, W, F, PH are 'F' (IVANOV = IWANOW = IVANOFF); C/K/Q/CK are 'K';
 //     X is 'KS'; TH is 'T', DH is 'D', GH is 'G'; a final D is 'T'
 //     (SCHMIDT = SCHMITT); doubled consonants count once.
 // Keys are at most 8 characters.
 
 import { jaroWinkler } from '../similarity.ts';
+import { foldLatin } from './fold.ts';
 import { GIVEN_NAME_INDEX } from './given-names.ts';
 
 export const MAX_KEY_LENGTH = 8;
@@ -83,8 +86,14 @@ const SLAVIC_ENDINGS = [
   'CKA', 'ZKI', 'ICH', 'YCH', 'TCH', 'VIC', 'WICZ', 'VICZ', 'ETS', 'YI', 'YJ', 'IJ', 'II', 'IY', 'YY', 'SKAYA', 'SKAJA',
 ];
 
+// Endings by their last letter, so a name is checked against a few only.
+const ENDINGS_BY_LAST: string[][] = Array.from({ length: 26 }, () => []);
+for (const e of SLAVIC_ENDINGS) ENDINGS_BY_LAST[e.charCodeAt(e.length - 1) - A].push(e);
+
 function isSlavic(w: string): boolean {
-  for (const e of SLAVIC_ENDINGS) if (w.length > e.length + 1 && w.endsWith(e)) return true;
+  const lastLetter = w.charCodeAt(w.length - 1) - A;
+  if (!(lastLetter >= 0 && lastLetter < 26)) return false;
+  for (const e of ENDINGS_BY_LAST[lastLetter]) if (w.length > e.length + 1 && w.endsWith(e)) return true;
   return false;
 }
 
@@ -233,6 +242,13 @@ function compute(w: string): string {
         emit(S);
         i += 1;
         continue;
+      case H:
+        // Ukrainian Г is H in the national table and G in Soviet-era and
+        // Russian spellings (HONCHARENKO / GONCHARENKO); in a Slavic
+        // surname a lone H is keyed as G (Х is KH, CH or X there).
+        emit(slavic ? G : H);
+        i += 1;
+        continue;
       default:
         if (c >= A && c <= Z) emit(c);
         i += 1;
@@ -247,26 +263,32 @@ const cache = new Map<string, string>();
 
 /**
  * Phonetic key of one folded Latin name token (see the rules above); ''
- * when the token has no Latin letter. Characters other than A–Z are
- * ignored, so fold the token first.
+ * when the token has no Latin letter. An unfolded token is folded first;
+ * characters that are not Latin letters after folding are ignored.
  */
 export function nameKey(token: string): string {
   let k = cache.get(token);
   if (k === undefined) {
     k = compute(normalizeArabicPrefix(lettersOnly(token)));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(token, k);
+    if (token.length <= 64) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(token, k);
+    }
   }
   return k;
 }
 
+// Tokens should arrive folded; anything else (MÜLLER, lower case, a space)
+// is folded here so that it still gets the key of its folded form.
 function lettersOnly(t: string): string {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c < A || c > Z) return t.replace(/[^A-Z]+/g, '');
+    if (c < A || c > Z) return foldLatin(t).replace(NOT_LETTER, '');
   }
   return t;
 }
+
+const NOT_LETTER = /[^A-Z]+/g;
 
 // Spellings not in the table are recognised by their key, but only when
 // they are also spelled close to a listed spelling: keys alone would put

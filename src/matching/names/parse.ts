@@ -18,6 +18,7 @@ export const MAX_NAME_FORMS = 8;
 const MAX_TOKENS = 16;
 const MAX_TOKEN_LENGTH = 64;
 const CACHE_LIMIT = 50_000;
+const MAX_CACHED_LENGTH = 256;
 
 // Particles that belong to the following name: family "van der Berg" is
 // filed under VANDERBERG as often as under BERG.
@@ -108,7 +109,10 @@ function tokenise(form: string, words: RawWord[]): string[] {
 
 const fieldCache = new Map<string, string[][]>();
 
-/** Token lists of one name part, one per Latin spelling. */
+/**
+ * Token lists of one name part (given or family), one per Latin spelling,
+ * standard spelling first; memoised and frozen.
+ */
 export function nameTokenForms(raw: string): string[][] {
   let r = fieldCache.get(raw);
   if (r === undefined) {
@@ -120,11 +124,14 @@ export function nameTokenForms(raw: string): string[][] {
       const key = tokens.join(' ');
       if (tokens.length > 0 && !seen.has(key)) {
         seen.add(key);
-        r.push(tokens);
+        r.push(Object.freeze(tokens) as string[]);
       }
     }
-    if (fieldCache.size >= CACHE_LIMIT) fieldCache.clear();
-    fieldCache.set(raw, r);
+    Object.freeze(r);
+    if (raw.length <= MAX_CACHED_LENGTH) {
+      if (fieldCache.size >= CACHE_LIMIT) fieldCache.clear();
+      fieldCache.set(raw, r);
+    }
   }
   return r;
 }
@@ -138,8 +145,24 @@ const EMPTY: string[][] = [[]];
  * the joined whole (JEAN-PIERRE → JEAN, PIERRE, JEANPIERRE), a particle is
  * joined to the name it precedes (van der Berg → VANDERBERG, BERG), and
  * initials stay one-letter tokens. Empty when neither part has a letter.
+ * Results are memoised and shared: treat them as read-only.
  */
 export function nameForms(given: string, family: string): NameForm[] {
+  const key = given + '\u0000' + family;
+  let r = pairCache.get(key);
+  if (r === undefined) {
+    r = Object.freeze(combine(given, family).map((f) => Object.freeze(f))) as NameForm[];
+    if (key.length <= MAX_CACHED_LENGTH) {
+      if (pairCache.size >= CACHE_LIMIT) pairCache.clear();
+      pairCache.set(key, r);
+    }
+  }
+  return r;
+}
+
+const pairCache = new Map<string, NameForm[]>();
+
+function combine(given: string, family: string): NameForm[] {
   const g = nameTokenForms(given);
   const f = nameTokenForms(family);
   if (g.length === 0 && f.length === 0) return [];

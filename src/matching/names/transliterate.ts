@@ -14,6 +14,7 @@ export const MAX_LATIN_FORMS = 8;
 // so that pathological input costs no more than folding it.
 const MAX_TRANSLITERATED_LENGTH = 200;
 const CACHE_LIMIT = 50_000;
+const MAX_INPUT_LENGTH = 1000;
 
 const cache = new Map<string, string[]>();
 
@@ -71,11 +72,15 @@ function expand(forms: string[], render: (s: string, cap: number) => string[]): 
  * Doc 9303 part 3 transliteration (ELOT 743 for Greek, the most common
  * spelling for Arabic); for Latin input it is foldLatin(s), followed by the
  * ICAO expansion of Ä/Ö/Ü/Å/Ø when the name has one. Empty for a name with
- * no letter or digit. The returned array is shared and frozen.
+ * no letter or digit. Input beyond 1000 UTF-16 units is ignored. The
+ * returned array is shared and frozen.
  */
 export function latinForms(s: string): string[] {
   let r = cache.get(s);
   if (r === undefined) {
+    // No name is this long: the rest is cut off so output stays bounded,
+    // and such input is not kept in the cache.
+    if (s.length > MAX_INPUT_LENGTH) return Object.freeze(compute(s.slice(0, MAX_INPUT_LENGTH))) as string[];
     r = Object.freeze(compute(s)) as string[];
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(s, r);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { NodeContext } from '../context.ts';
 import { ROLES, type Actor, type Role } from '../../access/actor.ts';
-import { ConflictError, ValidationError, issuesFromZod } from '../../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword, Password } from './passwords.ts';
 import { requireAuthority, type AuthorityInfo } from './authorities.ts';
@@ -73,4 +73,69 @@ export function userActor(user: UserRow, authority: AuthorityInfo): Actor {
     country: authority.country,
     roles: user.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   };
+}
+
+export const UserChange = z.object({
+  roles: Roles.optional(),
+  disabled: z.boolean().optional(),
+  password: Password.optional(),
+  displayName: z.string().trim().max(200).optional(),
+  /** Lifts a lockout after repeated wrong passwords. */
+  unlock: z.literal(true).optional(),
+});
+export type UserChange = z.input<typeof UserChange>;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string | null;
+  authorityId: string;
+  roles: string[];
+  disabled: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export async function listUsers(node: NodeContext, authorityId?: string): Promise<UserView[]> {
+  let q = node.database.db.selectFrom('users').selectAll().orderBy('username');
+  if (authorityId) q = q.where('authority_id', '=', authorityId);
+  const rows = await q.limit(5000).execute();
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return rows.map((r) => ({
+    id: r.id, username: r.username, displayName: r.display_name, authorityId: r.authority_id, roles: r.roles, disabled: r.disabled,
+    lockedUntil: iso(r.locked_until), lastLoginAt: iso(r.last_login_at), createdAt: new Date(r.created_at).toISOString(),
+  }));
+}
+
+export async function updateUser(node: NodeContext, id: string, change: UserChange, by: Actor): Promise<void> {
+  const parsed = UserChange.safeParse(change);
+  if (!parsed.success) throw new ValidationError('The account change is not valid.', issuesFromZod(parsed.error));
+  const c = parsed.data;
+  const passwordHash = c.password ? await hashPassword(c.password) : undefined;
+  await node.database.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`No user ${id}.`);
+    await trx
+      .updateTable('users')
+      .set({
+        ...(c.roles ? { roles: c.roles } : {}),
+        ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
+        ...(c.displayName !== undefined ? { display_name: c.displayName } : {}),
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(c.unlock || passwordHash ? { failed_logins: 0, locked_until: null } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    // A disabled account, new roles or a new password end the sessions opened before.
+    if (c.disabled || c.roles || passwordHash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await appendAudit(trx, {
+      actor: by,
+      action: 'user.update',
+      outcome: 'ok',
+      changed: [{ type: 'user', id }],
+      details: { roles: c.roles, disabled: c.disabled, passwordChanged: passwordHash !== undefined, unlocked: c.unlock },
+      at: node.clock.now(),
+    });
+  });
 }

@@ -51,6 +51,7 @@ export async function expireAndPurgeAlerts(node: NodeContext, opts: { retentionD
     }
     if (expired.length || ids.length) {
       await appendAudit(trx, {
+        at: node.clock.now(),
         actor,
         action: 'alert.expire_purge',
         outcome: 'ok',

@@ -35,7 +35,7 @@ export async function flagAlert(node: NodeContext, actor: Actor | null, alertId:
       .execute();
     if (!inserted.length) throw new ConflictError(`Authority ${actor.authorityId} has already flagged this alert.`);
     await recordAlertChange(trx, { alertId: a.id, actor, at: now, change: 'flag', changes: { flag: { from: null, to: actor.authorityId } }, reason: parsed.data.reason });
-    await appendAudit(trx, { actor, action: 'alert.flag', outcome: 'ok', changed: [{ type: 'alert', id: a.id }], details: { reason: parsed.data.reason } });
+    await appendAudit(trx, { at: node.clock.now(), actor, action: 'alert.flag', outcome: 'ok', changed: [{ type: 'alert', id: a.id }], details: { reason: parsed.data.reason } });
     return (await readAlert(trx, a.id, isoDay(now)))!;
   });
 }
@@ -49,7 +49,7 @@ export async function unflagAlert(node: NodeContext, actor: Actor | null, alertI
       : [];
     if (!removed.length) throw new NotFoundError(`Authority ${actor.authorityId} has no flag on alert ${alertId}.`);
     await recordAlertChange(trx, { alertId, actor, at: now, change: 'unflag', changes: { flag: { from: actor.authorityId, to: null } } });
-    await appendAudit(trx, { actor, action: 'alert.unflag', outcome: 'ok', changed: [{ type: 'alert', id: alertId }] });
+    await appendAudit(trx, { at: node.clock.now(), actor, action: 'alert.unflag', outcome: 'ok', changed: [{ type: 'alert', id: alertId }] });
     return (await readAlert(trx, alertId, isoDay(now)))!;
   });
 }
@@ -73,7 +73,7 @@ export async function linkAlerts(node: NodeContext, actor: Actor | null, alertId
     const inserted = await trx.insertInto('alert_links').values({ alert_a: x, alert_b: y, created_by: actor.id, created_at: now }).onConflict((oc) => oc.doNothing()).returning('alert_a').execute();
     if (!inserted.length) throw new ConflictError('The alerts are already linked.');
     await recordAlertChange(trx, { alertId: a.id, actor, at: now, change: 'link', changes: { link: { from: null, to: other } }, reason: parsed.data.reason ?? null });
-    await appendAudit(trx, { actor, action: 'alert.link', outcome: 'ok', changed: [{ type: 'alert', id: a.id }, { type: 'alert', id: other }] });
+    await appendAudit(trx, { at: node.clock.now(), actor, action: 'alert.link', outcome: 'ok', changed: [{ type: 'alert', id: a.id }, { type: 'alert', id: other }] });
     return (await readAlert(trx, a.id, isoDay(now)))!;
   });
 }

@@ -24,6 +24,22 @@ import {
 } from './schemas.ts';
 import { resolveSubject } from './subject.ts';
 import type { AlertCategory } from '../../domain/alert.ts';
+import { notifyWatchers } from '../exchange/watch.ts';
+
+/**
+ * After an alert becomes active, recent searchers it matches are told (the
+ * exchange area's watch). Outside the transaction: a failure here must not
+ * undo the alert, and the watch sweep catches anything missed.
+ */
+async function afterActivation(node: NodeContext, view: AlertView): Promise<AlertView> {
+  if (view.status !== 'active') return view;
+  try {
+    await notifyWatchers(node, view.id);
+  } catch (err) {
+    node.logger.warn('watch notification failed; the sweep will retry', { alertId: view.id, err });
+  }
+  return view;
+}
 
 type Trx = Transaction<Schema>;
 
@@ -114,6 +130,7 @@ async function finish(node: NodeContext, trx: Trx, actor: Actor, alertId: string
   const now = node.clock.now();
   await recordAlertChange(trx, { alertId, actor, at: now, change, changes, reason });
   await appendAudit(trx, {
+    at: node.clock.now(),
     actor,
     action: `alert.${change}`,
     outcome: 'ok',
@@ -129,7 +146,7 @@ export async function createAlert(node: NodeContext, actor: Actor | null, input:
   const req = parse(CreateAlertRequest, input, 'alert');
   const now = node.clock.now();
   const today = isoDay(now);
-  return node.database.db.transaction().execute(async (trx) => {
+  const created = await node.database.db.transaction().execute(async (trx) => {
     const source = await sourceOf(trx, req.source);
     if (!source) throw new ValidationError('Unknown source.', [{ path: 'source', message: `no source ${req.source} on this node` }]);
     authorize(actor, 'alert.create', { sourceId: source.id, sourceKind: source.kind, authorityId: source.authority_id, alertCategory: req.category });
@@ -140,7 +157,7 @@ export async function createAlert(node: NodeContext, actor: Actor | null, input:
     const dup = await trx.selectFrom('alerts').select('id').where('id', '=', id).executeTakeFirst();
     if (dup) throw new ConflictError(`Alert ${req.ref} already exists in source ${source.id} (id ${id}).`);
 
-    const subject = await resolveSubject(trx, actor, req.subject, source.id, now);
+    const subject = await resolveSubject(trx, actor, req.subject, source.id);
     const record: AlertRecord = {
       ref: req.ref,
       source: source.id,
@@ -197,6 +214,7 @@ export async function createAlert(node: NodeContext, actor: Actor | null, input:
     const changed = subject.created ? [{ type: subject.type, id: subject.id }] : [];
     return finish(node, trx, actor, id, req.status === 'proposed' ? 'propose' : 'create', diffFields({}, { ...record, status: req.status }), null, { changed });
   });
+  return afterActivation(node, created);
 }
 
 const COLUMN_OF: Partial<Record<keyof AlertChanges, string>> = {
@@ -240,7 +258,7 @@ export async function extendAlert(node: NodeContext, actor: Actor | null, id: st
   const req = parse(ExtendAlertRequest, input, 'extension');
   const now = node.clock.now();
   const today = isoDay(now);
-  return node.database.db.transaction().execute(async (trx) => {
+  const extended = await node.database.db.transaction().execute(async (trx) => {
     const a = await lockAlert(trx, id);
     authorize(actor, 'alert.update', { sourceId: a.source_id, authorityId: a.issuing_authority_id, alertCategory: a.record.category });
     requireIssuer(actor, a.issuing_authority_id, 'extend');
@@ -261,6 +279,7 @@ export async function extendAlert(node: NodeContext, actor: Actor | null, id: st
     const diff = diffFields({ ...a.record, expiresAt: a.expires_at, status: a.status }, { ...next, status: 'active' });
     return finish(node, trx, actor, a.id, 'extend', diff, req.reason);
   });
+  return afterActivation(node, extended);
 }
 
 async function setStatus(node: NodeContext, actor: Actor | null, id: string, input: unknown, change: 'expire' | 'delete' | 'reject', to: string, allowed: string[]): Promise<AlertView> {
@@ -289,7 +308,7 @@ export const rejectAlert = (node: NodeContext, actor: Actor | null, id: string, 
 export async function approveAlert(node: NodeContext, actor: Actor | null, id: string, input: unknown): Promise<AlertView> {
   authorize(actor, 'alert.approve');
   const req = parse(ApproveAlertRequest, input, 'approval');
-  return node.database.db.transaction().execute(async (trx) => {
+  const approved = await node.database.db.transaction().execute(async (trx) => {
     const a = await lockAlert(trx, id);
     authorize(actor, 'alert.approve', { sourceId: a.source_id, authorityId: a.issuing_authority_id, alertCategory: a.record.category });
     requireIssuer(actor, a.issuing_authority_id, 'approve');
@@ -297,6 +316,7 @@ export async function approveAlert(node: NodeContext, actor: Actor | null, id: s
     const diff = await applyChanges(node, trx, a, req.changes ?? {}, 'active', true, true);
     return finish(node, trx, actor, a.id, 'approve', diff, req.reason);
   });
+  return afterActivation(node, approved);
 }
 
 /** The review queue: proposed alerts, oldest first. */
@@ -307,7 +327,7 @@ export async function reviewQueue(node: NodeContext, actor: Actor | null, limit 
   const ids = await db.selectFrom('alerts').select('id').where('status', '=', 'proposed').orderBy('created_at').orderBy('id').limit(limit).execute();
   const out: AlertView[] = [];
   for (const { id } of ids) out.push((await readAlert(db, id, today))!);
-  await appendAudit(db, { actor, action: 'alert.review_queue', outcome: 'ok', returned: out.map((a) => ({ type: 'alert', id: a.id })) });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.review_queue', outcome: 'ok', returned: out.map((a) => ({ type: 'alert', id: a.id })) });
   return out;
 }
 

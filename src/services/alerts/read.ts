@@ -182,7 +182,7 @@ export async function getAlert(node: NodeContext, actor: Actor | null, id: strin
   const view = /^[0-9a-f-]{36}$/i.test(id) ? await readAlert(db, id, isoDay(node.clock.now())) : undefined;
   if (!view) throw new NotFoundError(`No alert with id ${id}.`);
   authorize(actor, 'alert.read', { sourceId: view.source, authorityId: view.issuingAuthority.id, alertCategory: view.category });
-  await appendAudit(db, { actor, action: 'alert.read', outcome: 'ok', returned: [{ type: 'alert', id }] });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.read', outcome: 'ok', returned: [{ type: 'alert', id }] });
   return view;
 }
 
@@ -212,7 +212,7 @@ export async function listAlerts(node: NodeContext, actor: Actor | null, q: List
   const flags = await loadFlags(db, rows.map((r) => r.id));
   const total = (await count.executeTakeFirstOrThrow()).n;
   const items = rows.map((r) => toView(r, today, flags.get(r.id) ?? [], []));
-  await appendAudit(db, { actor, action: 'alert.list', outcome: 'ok', query: q, returned: items.map((i) => ({ type: 'alert', id: i.id })) });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.list', outcome: 'ok', query: q, returned: items.map((i) => ({ type: 'alert', id: i.id })) });
   return { items, total };
 }
 
@@ -221,7 +221,7 @@ export async function getAlertHistory(node: NodeContext, actor: Actor | null, id
   const db = node.database.db;
   const rows = /^[0-9a-f-]{36}$/i.test(id) ? await db.selectFrom('alert_history').selectAll().where('alert_id', '=', id).orderBy('id').execute() : [];
   if (!rows.length) throw new NotFoundError(`No alert with id ${id}.`);
-  await appendAudit(db, { actor, action: 'alert.history', outcome: 'ok', returned: [{ type: 'alert', id }] });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.history', outcome: 'ok', returned: [{ type: 'alert', id }] });
   return rows.map((r) => ({
     changedAt: iso(r.changed_at),
     actor: { id: r.actor_id, name: r.actor_name, authorityId: r.authority_id },

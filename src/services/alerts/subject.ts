@@ -36,7 +36,6 @@ export async function resolveSubject(
   actor: Actor,
   ref: SubjectReference,
   alertSourceId: string,
-  now: Date,
 ): Promise<ResolvedSubject> {
   if (ref.id !== undefined) {
     const s = await findSubject(db, ref.type, ref.id);
@@ -57,13 +56,13 @@ export async function resolveSubject(
     if (!parsed.success) throw new ValidationError('The subject person is not valid.', issuesFromZod(parsed.error, 'subject/record'));
     const existing = await findSubject(db, 'person', recordId('person', sourceId, parsed.data.ref));
     if (existing) throw new ValidationError('The subject already exists.', [{ path: 'subject/record/ref', message: `person ${parsed.data.ref} already exists in ${sourceId}; refer to it by ref` }]);
-    const id = await writePerson(db, sourceId, parsed.data, now);
+    const id = await writePerson(db, sourceId, parsed.data, 'subject/record');
     return { type: 'person', id, sourceId, ref: parsed.data.ref, birthDate: parsed.data.birthDate ?? null, created: true };
   }
   const parsed = ObjectRecord.safeParse(ref.record);
   if (!parsed.success) throw new ValidationError('The subject object is not valid.', issuesFromZod(parsed.error, 'subject/record'));
   const existing = await findSubject(db, 'object', recordId('object', sourceId, parsed.data.ref));
   if (existing) throw new ValidationError('The subject already exists.', [{ path: 'subject/record/ref', message: `object ${parsed.data.ref} already exists in ${sourceId}; refer to it by ref` }]);
-  const id = await writeObject(db, sourceId, parsed.data, now);
+  const id = await writeObject(db, sourceId, parsed.data, 'subject/record');
   return { type: 'object', id, sourceId, ref: parsed.data.ref, objectKind: parsed.data.kind, objectRecord: parsed.data as Record<string, unknown>, created: true };
 }

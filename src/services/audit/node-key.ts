@@ -72,3 +72,10 @@ export function verifyMessage(key: NodeKey, message: string, signature: Uint8Arr
     return false;
   }
 }
+
+/** The node key if one exists, without creating it (for verification). */
+export function existingNodeKey(node: NodeContext): NodeKey | undefined {
+  const file = process.env.PONTIS_NODE_KEY_FILE ?? (node.config.dataDir ? join(node.config.dataDir, 'keys', KEY_FILE_NAME) : undefined);
+  if (file) return existsSync(file) ? loadKeyFile(file, false) : undefined;
+  return ephemeral.get(node.database);
+}

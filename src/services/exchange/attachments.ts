@@ -44,6 +44,7 @@ export async function uploadAttachment(node: NodeContext, actor: Actor | null, f
   return node.database.db.transaction().execute(async (trx) => {
     const view = await storeChecked(trx, actor, file, at);
     await appendAudit(trx, {
+      at,
       actor,
       action: 'attachment.upload',
       outcome: 'ok',
@@ -102,6 +103,7 @@ export async function readAttachment(
     });
   }
   await appendAudit(db, {
+    at: node.clock.now(),
     actor,
     action: 'attachment.read',
     outcome: 'ok',

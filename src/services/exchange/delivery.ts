@@ -1,7 +1,7 @@
 // The delivery worker: moves outbox rows into the recipients' inboxes.
-// Each row is handled in its own transaction that locks it (SKIP LOCKED, so
-// two workers never take the same row), lets its transport deliver, and marks
-// it delivered together with the sender's delivery receipt. A crash anywhere
+// A batch of rows is handled in one transaction that locks them (SKIP LOCKED,
+// so two workers never take the same row), lets each row's transport deliver,
+// and marks them delivered together with the senders' delivery receipts. A crash anywhere
 // rolls the whole step back and the row is simply taken again. The recipient
 // side is idempotent on its own — `deliveries` is unique per (message,
 // recipient) — so a transport that cannot share the transaction (a peer node
@@ -84,6 +84,9 @@ export interface DeliverOptions {
   transports?: Record<string, Transport>;
 }
 
+/** Rows delivered per transaction: fewer commits, same guarantees (the whole batch commits or none of it). */
+const BATCH = 50;
+
 export async function deliverPending(node: NodeContext, opts: DeliverOptions = {}): Promise<DeliveryRun> {
   const { db } = node.database;
   const transports = opts.transports ?? DEFAULT_TRANSPORTS;
@@ -96,53 +99,74 @@ export async function deliverPending(node: NodeContext, opts: DeliverOptions = {
     .orderBy('id')
     .limit(opts.limit ?? 500);
   if (opts.messageId) q = q.where('message_id', '=', opts.messageId);
-  const due = await q.execute();
-  for (const { id } of due) {
-    const at = node.clock.now();
+  const due = (await q.execute()).map((r) => r.id);
+  for (let i = 0; i < due.length; i += BATCH) {
+    const chunk = due.slice(i, i + BATCH);
     try {
-      const done = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('outbox')
-          .select(['id', 'message_id', 'recipient_authority_id', 'transport', 'attempts'])
-          .where('id', '=', id)
-          .where('status', '=', 'pending')
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!row) return null; // another worker has it, or had it
-        const transport = transports[row.transport];
-        if (!transport) throw new Error(`no transport ${row.transport}`);
-        const message = await trx
-          .selectFrom('messages')
-          .select(['id', 'thread_id', 'kind', 'subject', 'sender_authority_id', 'handling_code', 'classification', 'requires_ack', 'payload'])
-          .where('id', '=', row.message_id)
-          .executeTakeFirstOrThrow();
-        await transport.deliver(trx, node, row, message, at);
-        await trx
-          .updateTable('outbox')
-          .set({ status: 'delivered', delivered_at: at, attempts: row.attempts + 1, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        await insertEvent(trx, {
-          authorityId: message.sender_authority_id,
-          kind: 'delivery_receipt',
-          messageId: message.id,
-          payload: { messageId: message.id, threadId: message.thread_id, recipient: row.recipient_authority_id, deliveredAt: at.toISOString() },
-          at,
-        });
-        return { sender: message.sender_authority_id, recipient: row.recipient_authority_id };
-      });
-      if (done) {
-        run.delivered++;
-        wakeSubscribers(node, [done.sender, done.recipient]);
+      await deliverBatch(node, transports, chunk, run);
+    } catch {
+      // Something in the batch failed and the batch rolled back: go row by
+      // row, so only the failing row waits for its retry.
+      for (const id of chunk) {
+        try {
+          await deliverBatch(node, transports, [id], run);
+        } catch (err) {
+          const outcome = await recordFailure(node, id, err, node.clock.now());
+          if (outcome === 'failed') run.failed++;
+          else if (outcome === 'retry') run.retried++;
+        }
       }
-    } catch (err) {
-      const outcome = await recordFailure(node, id, err, at);
-      if (outcome === 'failed') run.failed++;
-      else if (outcome === 'retry') run.retried++;
     }
   }
   return run;
+}
+
+async function deliverBatch(node: NodeContext, transports: Record<string, Transport>, ids: number[], run: DeliveryRun): Promise<void> {
+  const at = node.clock.now();
+  const woken = await node.database.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('outbox')
+      .select(['id', 'message_id', 'recipient_authority_id', 'transport', 'attempts'])
+      .where('id', 'in', ids)
+      .where('status', '=', 'pending')
+      .orderBy('id')
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return { count: 0, authorities: [] as string[] }; // other workers have them, or had them
+    const messages = await trx
+      .selectFrom('messages')
+      .select(['id', 'thread_id', 'kind', 'subject', 'sender_authority_id', 'handling_code', 'classification', 'requires_ack', 'payload'])
+      .where('id', 'in', [...new Set(rows.map((r) => r.message_id))])
+      .execute();
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    const authorities: string[] = [];
+    for (const row of rows) {
+      const transport = transports[row.transport];
+      if (!transport) throw new Error(`no transport ${row.transport}`);
+      const message = byId.get(row.message_id)!;
+      await transport.deliver(trx, node, row, message, at);
+      authorities.push(message.sender_authority_id, row.recipient_authority_id);
+    }
+    await trx
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+      .where('id', 'in', rows.map((r) => r.id))
+      .execute();
+    for (const row of rows) {
+      const message = byId.get(row.message_id)!;
+      await insertEvent(trx, {
+        authorityId: message.sender_authority_id,
+        kind: 'delivery_receipt',
+        messageId: message.id,
+        payload: { messageId: message.id, threadId: message.thread_id, recipient: row.recipient_authority_id, deliveredAt: at.toISOString() },
+        at,
+      });
+    }
+    return { count: rows.length, authorities };
+  });
+  run.delivered += woken.count;
+  if (woken.count) wakeSubscribers(node, woken.authorities);
 }
 
 async function recordFailure(node: NodeContext, id: number, err: unknown, at: Date): Promise<'retry' | 'failed' | 'none'> {

@@ -110,6 +110,7 @@ export async function recordHit(node: NodeContext, actor: Actor | null, raw: unk
       })
       .execute();
     await appendAudit(trx, {
+      at,
       actor,
       action: input.action === 'confirm' ? 'hit.confirm' : 'hit.dismiss',
       outcome: 'ok',
@@ -151,7 +152,7 @@ export async function listHits(node: NodeContext, actor: Actor | null, alertId: 
   let q = db.selectFrom('hits').selectAll().where('alert_id', '=', alertId);
   if (alert.issuing_authority_id !== actor.authorityId) q = q.where('authority_id', '=', actor.authorityId);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
-  await appendAudit(db, { actor, action: 'hit.read', outcome: 'ok', query: { alertId }, returned: rows.map((r) => ({ type: 'hit', id: r.id })) });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'hit.read', outcome: 'ok', query: { alertId }, returned: rows.map((r) => ({ type: 'hit', id: r.id })) });
   return rows.map((r) => ({
     id: r.id,
     alertId: r.alert_id,

@@ -61,6 +61,7 @@ export async function postToThread(node: NodeContext, actor: Actor | null, threa
       at,
     });
     await appendAudit(trx, {
+      at,
       actor,
       action: 'message.send',
       outcome: 'ok',
@@ -100,6 +101,7 @@ export async function getThread(node: NodeContext, actor: Actor | null, threadId
     .execute();
   const messages = await messageViews(db, rows.map((r) => r.id), actor.authorityId);
   await appendAudit(db, {
+    at: node.clock.now(),
     actor,
     action: 'thread.read',
     outcome: 'ok',
@@ -113,7 +115,7 @@ export async function getMessage(node: NodeContext, actor: Actor | null, message
   const { db } = node.database;
   await requireVisibleMessage(db, messageId, actor.authorityId);
   const [view] = await messageViews(db, [messageId], actor.authorityId);
-  await appendAudit(db, { actor, action: 'message.read', outcome: 'ok', returned: [{ type: 'message', id: messageId }] });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'message.read', outcome: 'ok', returned: [{ type: 'message', id: messageId }] });
   return view!;
 }
 
@@ -192,7 +194,7 @@ export async function inbox(node: NodeContext, actor: Actor | null, rawQuery: un
     acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at).toISOString() : null,
     payload: (r.payload ?? {}) as Record<string, unknown>,
   }));
-  await appendAudit(db, { actor, action: 'inbox.read', outcome: 'ok', returned: items.map((i) => ({ type: 'message', id: i.id })), details: { kind: q.kind ?? null } });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'inbox.read', outcome: 'ok', returned: items.map((i) => ({ type: 'message', id: i.id })), details: { kind: q.kind ?? null } });
   return { items, unread: Number(unreadRow?.n ?? 0) };
 }
 
@@ -221,7 +223,7 @@ export async function markRead(node: NodeContext, actor: Actor | null, messageId
       payload: { messageId, threadId: msg.thread_id, authorityId: actor.authorityId, userId: actor.id, userName: actor.name, readAt: at.toISOString() },
       at,
     });
-    await appendAudit(trx, { actor, action: 'message.mark_read', outcome: 'ok', changed: [{ type: 'message_read', id: messageId }] });
+    await appendAudit(trx, { at, actor, action: 'message.mark_read', outcome: 'ok', changed: [{ type: 'message_read', id: messageId }] });
     return { readAt: at, alreadyRead: false, sender: msg.sender_authority_id };
   });
   if (!result.alreadyRead) wakeSubscribers(node, [result.sender]);
@@ -260,7 +262,7 @@ export async function acknowledgeMessage(
       payload: { messageId, threadId: msg.thread_id, messageKind: msg.kind, authorityId: actor.authorityId, userId: actor.id, userName: actor.name, acknowledgedAt: at.toISOString() },
       at,
     });
-    await appendAudit(trx, { actor, action: `${msg.kind}.acknowledge`, outcome: 'ok', changed: [{ type: 'acknowledgement', id: messageId }], details: note ? { note } : {} });
+    await appendAudit(trx, { at, actor, action: `${msg.kind}.acknowledge`, outcome: 'ok', changed: [{ type: 'acknowledgement', id: messageId }], details: note ? { note } : {} });
     return msg.sender_authority_id;
   });
   wakeSubscribers(node, [sender]);

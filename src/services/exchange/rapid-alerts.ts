@@ -65,6 +65,7 @@ export async function sendRapidAlert(node: NodeContext, actor: Actor | null, raw
       at,
     });
     await appendAudit(trx, {
+      at,
       actor,
       action: 'rapid_alert.send',
       outcome: 'ok',
@@ -104,7 +105,7 @@ async function rapidAlertView(node: NodeContext, actor: Actor, id: string, audit
     acknowledgedAt: o.acknowledged_at ? new Date(o.acknowledged_at).toISOString() : null,
     acknowledgedBy: o.user_name ?? null,
   }));
-  if (audit) await appendAudit(db, { actor, action: 'rapid_alert.read', outcome: 'ok', returned: [{ type: 'message', id }] });
+  if (audit) await appendAudit(db, { at: node.clock.now(), actor, action: 'rapid_alert.read', outcome: 'ok', returned: [{ type: 'message', id }] });
   return {
     id,
     threadId: v.threadId,
@@ -136,7 +137,7 @@ export async function listRapidAlerts(node: NodeContext, actor: Actor | null): P
     .execute();
   const views: RapidAlertView[] = [];
   for (const r of rows) views.push(await rapidAlertView(node, actor, r.id, false));
-  await appendAudit(db, { actor, action: 'rapid_alert.read', outcome: 'ok', returned: views.map((v) => ({ type: 'message', id: v.id })) });
+  await appendAudit(db, { at: node.clock.now(), actor, action: 'rapid_alert.read', outcome: 'ok', returned: views.map((v) => ({ type: 'message', id: v.id })) });
   return views;
 }
 

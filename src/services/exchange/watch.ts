@@ -141,6 +141,7 @@ export async function notifyWatchers(node: NodeContext, alertId: string, opts: N
         at,
       });
       await appendAudit(trx, {
+        at,
         actor,
         action: 'watch.notify',
         outcome: 'ok',
@@ -163,21 +164,30 @@ export async function notifyWatchers(node: NodeContext, alertId: string, opts: N
 
 class WatchRace extends Error {}
 
+/** How far the sweep got, per node process; a restart sweeps the lookback again (pairs already notified are skipped). */
+const sweepCursors = new WeakMap<NodeContext, { at: Date; id: string }>();
+
 /**
- * The safety net: alerts created within the watch window are matched again.
- * Cheap when nothing is new, since notified pairs are skipped in SQL.
+ * The safety net: alerts created since the last sweep (at first, within the
+ * lookback, default a day) are matched again, a bounded batch per run so a
+ * bulk import of alerts is worked off over several runs.
  */
-export async function sweepWatches(node: NodeContext, opts: NotifyOptions & { lookbackMs?: number } = {}): Promise<WatchMatch[]> {
+export async function sweepWatches(node: NodeContext, opts: NotifyOptions & { lookbackMs?: number; batch?: number } = {}): Promise<WatchMatch[]> {
   const now = node.clock.now();
-  const since = new Date(now.getTime() - (opts.lookbackMs ?? 24 * 3_600_000));
+  const cursor = sweepCursors.get(node) ?? { at: new Date(now.getTime() - (opts.lookbackMs ?? 24 * 3_600_000)), id: '00000000-0000-0000-0000-000000000000' };
   const alerts = await node.database.db
     .selectFrom('alerts')
-    .select('id')
+    .select(['id', 'created_at'])
     .where('status', '=', 'active')
-    .where('created_at', '>=', since)
+    .where(sql<boolean>`(created_at, id) > (${cursor.at}, ${cursor.id}::uuid)`)
     .orderBy('created_at')
+    .orderBy('id')
+    .limit(opts.batch ?? 500)
     .execute();
   const made: WatchMatch[] = [];
-  for (const a of alerts) made.push(...(await notifyWatchers(node, a.id, opts)));
+  for (const a of alerts) {
+    made.push(...(await notifyWatchers(node, a.id, opts)));
+    sweepCursors.set(node, { at: new Date(a.created_at), id: a.id });
+  }
   return made;
 }

@@ -126,6 +126,7 @@ async function runDetection(node: NodeContext, actor: Actor, personIds: () => As
     .where('id', '=', runId)
     .execute();
   await appendAudit(node.database.db, {
+    at: node.clock.now(),
     actor,
     action: 'identity.detect',
     outcome: 'ok',

@@ -107,7 +107,7 @@ export async function listLinks(node: NodeContext, actor: Actor | null, q: ListL
   const rows = await node.database.query<LinkRow>(`${SELECT} ${where} order by l.probability desc, l.created_at, l.id limit $2 offset $3`, [q.status ?? null, q.limit, q.offset]);
   const count = await node.database.query<{ n: number }>(`select count(*)::int as n from identity_links l ${where}`, [q.status ?? null]);
   const items = rows.map(toView);
-  await appendAudit(node.database.db, { actor, action: 'identity.links.read', outcome: 'ok', query: q, returned: returned(items) });
+  await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.links.read', outcome: 'ok', query: q, returned: returned(items) });
   return { items, total: count[0]?.n ?? 0 };
 }
 
@@ -116,7 +116,7 @@ export async function getLink(node: NodeContext, actor: Actor | null, id: string
   const rows = UUID.test(id) ? await node.database.query<LinkRow>(`${SELECT} where l.id = $1`, [id]) : [];
   if (!rows.length) throw new NotFoundError(`No identity link with id ${id}.`);
   const view = toView(rows[0]);
-  await appendAudit(node.database.db, { actor, action: 'identity.link.read', outcome: 'ok', returned: returned([view]) });
+  await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.link.read', outcome: 'ok', returned: returned([view]) });
   return view;
 }
 
@@ -132,6 +132,7 @@ export async function resolveLink(node: NodeContext, actor: Actor | null, id: st
     if (link.status === status) throw new ConflictError(`The link is already ${status}.`);
     await trx.updateTable('identity_links').set({ status, decided_by: actor.id, decided_at: now, reason }).where('id', '=', link.id).execute();
     await appendAudit(trx, {
+      at: node.clock.now(),
       actor,
       action: 'link.resolve',
       outcome: 'ok',
@@ -189,6 +190,6 @@ export async function getCluster(node: NodeContext, actor: Actor | null, personI
     persons: [...persons.values()],
     links: views.map(({ a, b, ...rest }) => ({ ...rest, personA: a.id, personB: b.id })),
   };
-  await appendAudit(node.database.db, { actor, action: 'identity.cluster.read', outcome: 'ok', returned: out.persons.map((p) => ({ type: 'person', id: p.id })) });
+  await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.cluster.read', outcome: 'ok', returned: out.persons.map((p) => ({ type: 'person', id: p.id })) });
   return out;
 }

@@ -19,9 +19,9 @@ describe('CSV rows as import lines', () => {
     expect(r.ok).toBe(true);
     if (r.ok && r.line.type === 'person') {
       expect(r.line.value.sourceId).toBe('ua-test.persons');
-      expect(r.line.value.record.sex).toBe('M');
+      expect(JSON.parse(r.line.value.recordJson).sex).toBe('M');
       expect(r.line.value.documents).toEqual([{ docType: 'other', number: 'FE123456', numberKey: 'FE123456', issuingCountry: 'UKR', expiry: null }]);
-      expect(r.line.value.record.addresses).toEqual([{ line: 'Khreshchatyk 1' }]);
+      expect(JSON.parse(r.line.value.recordJson).addresses).toEqual([{ line: 'Khreshchatyk 1' }]);
     }
   });
 

@@ -2,6 +2,7 @@
 // same file (same head, same size) after its last committed batch.
 import { basename, extname } from 'node:path';
 import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { NodeContext } from '../context.ts';
 import { fileIdentity } from './file-identity.ts';
 import { readJsonLines } from './jsonl-reader.ts';
@@ -51,7 +52,9 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
     format === 'jsonl'
       ? readJsonLines(path, { byte: start.bytes, line: start.lines })
       : readCsvLines(path, { source: opts.source, kind: opts.kind, afterLine: start.lines });
-  const summary = await runImport(node, lines, opts, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines });
+  // A worker pays off once a file takes more than a few seconds; below that its start-up costs more than it saves.
+  const workers = opts.workers ?? (size > 8 * 2 ** 20 && availableParallelism() > 1 ? Math.min(2, availableParallelism() - 1) : 0);
+  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines });
   if (!summary.interrupted) await completeRun(db, key, summary);
   return summary;
 }

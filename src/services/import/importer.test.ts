@@ -73,6 +73,18 @@ describeEachEngine('importLines', (getDb) => {
     expect(rows).toEqual([{ display_name: 'Piet Second' }]);
   });
 
+  it('prepares in a worker thread with the same outcome as inline', async () => {
+    const node = nodeOf(getDb());
+    const lines = [...REGISTRY, ...Array.from({ length: 1200 }, (_, i) => personLine(`W${i}`)), { ...personLine('W-bad'), birthDate: '1970-02-30' }, personLine('W0', 'Changed')];
+    const rejected: Rejection[] = [];
+    const s = await importLines(node, lines, { workers: 1, batchSize: 400, onReject: (r) => rejected.push(r) });
+    expect(s).toMatchObject({ read: 1204, imported: 1200, updated: 1, unchanged: 2, rejected: 1 });
+    expect(rejected.map((r) => [r.line, r.errors[0]!.path])).toEqual([[1203, 'birthDate']]);
+    const rows = await rawQuery<{ n: number; keys: number }>(getDb().db, `select count(*)::int as n, (select count(*) from person_keys k join persons p on p.id = k.person_id where p.ref like 'W%')::int as keys from persons where ref like 'W%'`);
+    expect(rows[0]!.n).toBe(1200);
+    expect(rows[0]!.keys).toBeGreaterThan(1200);
+  });
+
   it('stops after the batch in progress when aborted', async () => {
     const node = nodeOf(getDb());
     const controller = new AbortController();

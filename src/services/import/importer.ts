@@ -11,7 +11,9 @@ import { KnownRegistry } from './registry-check.ts';
 import { PendingBatch, toRecordBatch, type BatchEntry, type Position } from './pending-batch.ts';
 import type { RawLine } from './raw-line.ts';
 import { emptyCounts, type ImportCounts, type ImportSummary, type Rejection } from './summary.ts';
-import { validateLine, type ValidLine } from './validate-line.ts';
+import type { ValidLine } from './validate-line.ts';
+import { PreparePool } from './prepare-pool.ts';
+import { preparedStream } from './prepared-stream.ts';
 
 function refOfLine(line: ValidLine): string {
   return 'ref' in line.value ? line.value.ref : line.value.id;
@@ -38,6 +40,12 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Abort to stop after the batch in progress is committed. */
   signal?: AbortSignal;
+  /**
+   * Worker threads that parse and validate while the main thread writes
+   * (default 0: all inline, best for small inputs; importFile picks one for
+   * large files on a machine with more than one core).
+   */
+  workers?: number;
 }
 
 export interface ImportRunContext {
@@ -129,12 +137,10 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
     opts.onCommit?.({ lines: committed.lines, bytes: committed.bytes });
   };
 
-  for await (const raw of lines) {
-    counts.read++;
-    if (!raw.parsed.ok) {
-      reject({ line: raw.lineNo, errors: raw.parsed.issues });
-    } else {
-      const r = validateLine(raw.parsed.value, opts.source);
+  const pool = opts.workers && opts.workers > 0 ? new PreparePool(opts.workers) : undefined;
+  try {
+    for await (const { raw, result: r } of preparedStream(lines, opts.source, pool)) {
+      counts.read++;
       if (!r.ok) reject({ line: raw.lineNo, type: r.type, ref: r.ref, errors: r.issues });
       else {
         const refIssues = known.check(r.line);
@@ -145,17 +151,19 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
           known.learn(r.line);
         }
       }
+      batch.consumed++;
+      batch.end = { lines: raw.lineNo, bytes: raw.endByte };
+      if (opts.onProgress && counts.read % 500 === 0) opts.onProgress({ lines: raw.lineNo, bytes: raw.endByte });
+      if (batch.consumed >= batchLines) await flush();
+      if (opts.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
     }
-    batch.consumed++;
-    batch.end = { lines: raw.lineNo, bytes: raw.endByte };
-    if (opts.onProgress && counts.read % 500 === 0) opts.onProgress({ lines: raw.lineNo, bytes: raw.endByte });
-    if (batch.consumed >= batchLines) await flush();
-    if (opts.signal?.aborted) {
-      interrupted = true;
-      break;
-    }
+    await flush();
+  } finally {
+    await pool?.close();
   }
-  await flush();
   return {
     ...counts,
     seconds: (performance.now() - started) / 1000,

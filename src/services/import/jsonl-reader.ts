@@ -1,10 +1,11 @@
-// Reads a JSON Lines file from a byte offset, yielding each non-blank line
-// parsed, with its number and end offset. Splits on raw bytes so offsets are
+// Reads a JSON Lines file from a byte offset, yielding the text of each
+// non-blank line (parsed later, where it is prepared), with its number and end offset. Splits on raw bytes so offsets are
 // exact whatever the characters, and a resumed import can seek straight to
 // the first uncommitted line.
 import { createReadStream } from 'node:fs';
 import { locateJsonError } from './json-error.ts';
 import type { RawLine } from './raw-line.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 
 export interface ReadPosition {
   /** Byte offset to start at (the start of a line). */
@@ -13,7 +14,7 @@ export interface ReadPosition {
   line: number;
 }
 
-export function parseJsonLine(text: string): RawLine['parsed'] {
+export function parseJsonLine(text: string): { ok: true; value: unknown } | { ok: false; issues: FieldIssue[] } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -33,7 +34,7 @@ export async function* readJsonLines(path: string, from: ReadPosition = { byte: 
     if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return null;
-    return { lineNo, endByte: end, parsed: parseJsonLine(text) };
+    return { lineNo, endByte: end, parsed: { ok: 'text', text } };
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;

@@ -30,7 +30,7 @@ export function createProgressBar(stream: NodeJS.WriteStream, totalBytes: number
     const byteRate = elapsed > 0 ? (latest.bytes - startBytes) / elapsed : 0;
     const eta = byteRate > 0 ? (totalBytes - latest.bytes) / byteRate : NaN;
     const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${latest.lines.toLocaleString('en-GB')} lines  ${Math.round(rate).toLocaleString('en-GB')} lines/s  ETA ${clock(eta)}`;
-    stream.write(`\r${text.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
+    stream.write(`\r${text.slice(0, Math.max(20, (stream.columns || 120) - 1))}\x1b[K`);
   };
   return {
     update(p) {

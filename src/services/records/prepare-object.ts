@@ -92,7 +92,6 @@ export function prepareObject(sourceId: string, rec: ObjectRecord): Prepared<Pre
       kind: rec.kind,
       ...ids,
       displayName: ids.displayName || `${rec.kind} ${rec.ref}`,
-      record: rec,
       recordJson,
     },
   };

@@ -48,7 +48,6 @@ export function preparePerson(sourceId: string, rec: PersonRecord): Prepared<Pre
       id,
       sourceId,
       ref: rec.ref,
-      record: rec,
       recordJson,
       displayName: personDisplayName(rec),
       birthDate: rec.birthDate ?? null,

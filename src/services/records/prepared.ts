@@ -2,7 +2,6 @@
 // normalised identifiers and search keys already computed, so the writers
 // only move rows into the database.
 import type { FieldIssue } from '../../domain/errors.ts';
-import type { PersonRecord } from '../../domain/person.ts';
 import type { ObjectRecord } from '../../domain/object.ts';
 import type { AlertInput } from '../../domain/alert.ts';
 import type { Authority, Source } from '../../domain/authority.ts';
@@ -21,8 +20,7 @@ export interface PreparedPerson {
   id: string;
   sourceId: string;
   ref: string;
-  record: PersonRecord;
-  /** JSON text of `record`, computed once (it is both stored and compared). */
+  /** The validated PersonRecord as JSON text: stored, and compared to tell unchanged records. */
   recordJson: string;
   displayName: string;
   birthDate: string | null;
@@ -42,7 +40,7 @@ export interface PreparedObject {
   identifier2: string | null;
   identifier2Key: string | null;
   country: string | null;
-  record: ObjectRecord;
+  /** The validated ObjectRecord as JSON text. */
   recordJson: string;
   displayName: string;
 }

@@ -34,16 +34,28 @@ export function batchSize(b: RecordBatch): number {
   return b.authorities.length + b.sources.length + b.persons.length + b.objects.length + b.alerts.length;
 }
 
+/** Milliseconds spent per record type, summed over all batches of the process (for benchmarks). */
+export const writeTimings: Record<RecordType, number> = { authority: 0, source: 0, person: 0, object: 0, alert: 0 };
+
+async function timed<T>(type: RecordType, f: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  try {
+    return await f();
+  } finally {
+    writeTimings[type] += performance.now() - t;
+  }
+}
+
 /** Records within one batch must have distinct ids per type. */
 export async function writeRecordBatch(trx: Transaction<Schema>, batch: RecordBatch): Promise<BatchOutcome> {
   const counts: Record<RecordType, WriteCounts> = {
     authority: batch.authorities.length ? await writeAuthorities(trx, batch.authorities) : emptyCounts(),
     source: batch.sources.length ? await writeSources(trx, batch.sources) : emptyCounts(),
-    person: await writePersons(trx, batch.persons),
-    object: await writeObjects(trx, batch.objects),
+    person: await timed('person', () => writePersons(trx, batch.persons)),
+    object: await timed('object', () => writeObjects(trx, batch.objects)),
     alert: emptyCounts(),
   };
-  const alerts = await writeAlerts(trx, batch.alerts);
+  const alerts = await timed('alert', () => writeAlerts(trx, batch.alerts));
   counts.alert = { inserted: alerts.inserted, updated: alerts.updated, unchanged: alerts.unchanged };
   return { counts, missingSubject: alerts.missingSubject };
 }

@@ -6,6 +6,5 @@ export type { SearchResult, SearchHit, RecordHit, HitNoHitHit, HitExplanation, S
 export { isRecordHit } from './types.ts';
 export { searchPersons, MAX_CANDIDATES, MIN_PROBABILITY, type PersonMatch } from './person-search.ts';
 export { prepareObjectLookup, searchObjects, type ObjectLookup } from './object-search.ts';
-export { objectIdentifierColumns, objectDisplayName, type ObjectIdentifierColumns } from './object-identifiers.ts';
-export { writePerson, writeObject, personDisplayName } from './record-writer.ts';
+export { writePerson, writeObject } from './record-writer.ts';
 export { searchModel } from './model.ts';

@@ -5,7 +5,7 @@ import type { MatchRecord } from '../../domain/match-record.ts';
 import { personToMatchRecord } from '../../domain/match-record.ts';
 import type { PersonRecord } from '../../domain/person.ts';
 import { documentNumberKey } from '../../identifiers/index.ts';
-import { blockingKeysOf, explainFeatures, extractFeatures, scorePair, type CompiledModel, type MatchExplanation } from '../../matching/index.ts';
+import { blockingKeys, blockingKeysOf, explainFeatures, extractFeatures, scorePair, type CompiledModel, type MatchExplanation } from '../../matching/index.ts';
 import type { Database } from '../../store/database.ts';
 import type { HitExplanation } from './types.ts';
 
@@ -47,6 +47,24 @@ interface CandidateRow {
   record: PersonRecord | string;
 }
 
+/**
+ * The keys a query looks up: its own blocking keys plus those of two
+ * variants that registries often produce and that share no key with the
+ * original — given and family name swapped, and day and month swapped. A
+ * stored record is indexed once; widening the query costs a few more index
+ * lookups and finds those records too.
+ */
+export function queryKeys(query: MatchRecord, own: string[]): string[] {
+  const keys = new Set(own);
+  const swappedNames = query.names.filter((n) => n.given.trim() && n.family.trim()).map((n) => ({ given: n.family, family: n.given }));
+  if (swappedNames.length) for (const k of blockingKeys({ ...query, names: swappedNames, documentNumbers: [] })) keys.add(k);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(query.birthDate);
+  if (m && m[2] !== m[3] && Number(m[3]) <= 12) {
+    for (const k of blockingKeys({ ...query, birthDate: `${m[1]}-${m[3]}-${m[2]}`, documentNumbers: [] })) keys.add(k);
+  }
+  return [...keys];
+}
+
 export async function searchPersons(
   database: Database,
   cm: CompiledModel,
@@ -57,23 +75,20 @@ export async function searchPersons(
   const qf = extractFeatures(query);
   const keys = blockingKeysOf(qf);
   if (!sourceIds.length) return { keys, candidates: 0, total: 0, matches: [] };
+  const lookup = queryKeys(query, keys);
   const docKeys = [...new Set(query.documentNumbers.map(documentNumberKey).filter((k) => k.length >= 4))];
-  const [byKeys, byDocs] = await Promise.all([
-    keys.length
-      ? database.query<{ person_id: string }>(
-          'select person_id from person_keys where key = any($1::text[]) group by person_id order by count(*) desc limit $2',
-          [keys, MAX_CANDIDATES],
-        )
-      : Promise.resolve([]),
-    docKeys.length
-      ? database.query<{ person_id: string }>('select person_id from identity_documents where number_key = any($1::text[]) limit $2', [docKeys, MAX_CANDIDATES])
-      : Promise.resolve([]),
-  ]);
-  const ids = [...new Set([...byDocs.map((r) => r.person_id), ...byKeys.map((r) => r.person_id)])];
-  if (!ids.length) return { keys, candidates: 0, total: 0, matches: [] };
+  if (!lookup.length && !docKeys.length) return { keys, candidates: 0, total: 0, matches: [] };
+  // One round trip: the candidates sharing most keys (a cap keeps common-name blocks bounded), plus document holders.
   const rows = await database.query<CandidateRow>(
-    'select id, source_id, ref, display_name, record from persons where id = any($1::uuid[]) and source_id = any($2::text[]) and deleted_at is null',
-    [ids, sourceIds],
+    `select p.id, p.source_id, p.ref, p.display_name, p.record
+       from persons p
+       join (
+         (select person_id from person_keys where key = any($1::text[]) group by person_id order by count(*) desc limit $3)
+         union
+         (select person_id from identity_documents where number_key = any($2::text[]) limit $3)
+       ) c on c.person_id = p.id
+      where p.source_id = any($4::text[]) and p.deleted_at is null`,
+    [lookup, docKeys, MAX_CANDIDATES, sourceIds],
   );
   const min = opts.minProbability ?? MIN_PROBABILITY;
   const scored: { row: CandidateRow; rec: MatchRecord; probability: number; weight: number; features: ReturnType<typeof extractFeatures> }[] = [];

@@ -19,8 +19,10 @@ import { searchPersons } from './person-search.ts';
 import { SearchRequest, type ObjectQueryKind, type PersonQuery } from './schemas.ts';
 import type { HitNoHitHit, MrzSummary, RecordHit, SearchHit, SearchInterpretation, SearchResult } from './types.ts';
 
-/** Readings of free text below this confidence are listed but not searched (unless nothing scores higher). */
+/** Readings of free text as a name below this confidence are listed but not searched (unless nothing scores higher). */
 const TEXT_CONFIDENCE = 0.5;
+/** Identifier readings cost one index lookup each, so weaker ones are searched too: a serial typed alone reads as a plate first. */
+const TEXT_IDENTIFIER_CONFIDENCE = 0.3;
 
 interface PersonTask {
   record: MatchRecord;
@@ -109,7 +111,7 @@ function textPlan(text: string, today: Date, plan: Plan): void {
   }
   const best = readings[0].confidence;
   plan.interpretations = readings.map((r) => {
-    const searched = r.confidence >= TEXT_CONFIDENCE || r.confidence === best;
+    const searched = r.confidence >= (r.kind === 'name' ? TEXT_CONFIDENCE : TEXT_IDENTIFIER_CONFIDENCE) || r.confidence === best;
     return { kind: r.kind, value: r.value, confidence: r.confidence, searched, ...(r.warnings ? { warnings: r.warnings } : {}) };
   });
   for (const [i, r] of readings.entries()) {
@@ -169,7 +171,19 @@ interface SourceRow extends SourceInfo {
   country: string;
 }
 
+// Sources change when an administrator adds one; a search must not pay a query for them each time.
+const SOURCES_TTL_MS = 2_000;
+const sourceCache = new WeakMap<object, { at: number; rows: SourceRow[] }>();
+
 async function loadSources(node: NodeContext): Promise<SourceRow[]> {
+  const hit = sourceCache.get(node.database);
+  if (hit && Date.now() - hit.at < SOURCES_TTL_MS) return hit.rows;
+  const rows = await readSources(node);
+  sourceCache.set(node.database, { at: Date.now(), rows });
+  return rows;
+}
+
+async function readSources(node: NodeContext): Promise<SourceRow[]> {
   const rows = await node.database.query<{ id: string; kind: string; authority_id: string; hit_no_hit: boolean; name: string; authority_name: string; country: string }>(
     'select s.id, s.kind, s.authority_id, s.hit_no_hit, s.name, a.name as authority_name, a.country from sources s join authorities a on a.id = s.authority_id order by s.id',
   );
@@ -236,7 +250,7 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
   const alerts = await effectiveAlertsOn(node.database.db, [...personHits.keys()], [...objectHits.keys()], today);
   const ranked = [...personHits.values(), ...objectHits.values()];
   for (const h of ranked) h.alerts = alerts.get(h.recordId) ?? [];
-  ranked.sort((a, b) => b.probability - a.probability || b.alerts.length - a.alerts.length || a.recordId.localeCompare(b.recordId));
+  ranked.sort((a, b) => b.probability - a.probability || (b.explanation.weight ?? 0) - (a.explanation.weight ?? 0) || b.alerts.length - a.alerts.length || a.recordId.localeCompare(b.recordId));
   const totalHits = Math.max(total, personHits.size) + objectHits.size;
 
   // Hit/no-hit sources: one entry per source, where its best hit ranks, and nothing of the record.
@@ -283,6 +297,7 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
       })
       .execute();
     await appendAudit(trx, {
+      at: node.clock.now(),
       actor,
       action: 'search',
       outcome: 'ok',

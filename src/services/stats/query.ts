@@ -18,10 +18,10 @@ export const ThreatPictureQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     bucket: Bucket.default('week'),
-    /** Issuing country of the alert (hits, alerts) or the searching authority's country (searches); alpha-2 as authorities carry it. */
+    /** Issuing country of the alert (hits, alerts) or the searching authority's country (searches); as authorities carry it (alpha-3, e.g. NLD). */
     country: z
       .string()
-      .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as NL')
+      .regex(/^[A-Za-z]{3}$/, 'expected a three-letter country code such as NLD')
       .transform((s) => s.toUpperCase())
       .optional(),
     category: AlertCategory.optional(),

@@ -1,54 +1,64 @@
 // The officer's screen: one box, purpose and case asked once, ranked results
-// with the action to take and why each matched.
+// with the action to take, why each matched, and confirming or dismissing a
+// hit (which notifies the issuing authority).
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
-import { rememberSearchContext, searchContext } from '../session.ts';
+import { t } from '../i18n/index.ts';
+import { label } from '../format.ts';
+import { hasRole, rememberSearchContext, searchContext, session } from '../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Explanation } from '../components/Explanation.tsx';
+import { HitDecision } from '../components/HitDecision.tsx';
 
-// The purposes of src/domain/purpose.ts (kept here so the app does not bundle the validation library).
+// The purposes of src/domain/purpose.ts, for a session that does not list its own.
 export const PURPOSES = ['border_check', 'police_check', 'criminal_investigation', 'counter_terrorism', 'missing_person', 'judicial_cooperation', 'migration_check', 'alert_management'] as const;
 
-interface AlertSummary {
+export interface HitAlert {
   id: string;
   category: string;
   action: string;
-  issuingAuthority?: string | { id: string; name?: string; country?: string };
-  expiresAt?: string;
-  handlingCode?: string;
-  flags?: { authorityId?: string; country?: string; reason?: string }[];
+  issuingAuthority: { id: string; name: string; country: string };
+  expiresAt: string;
+  handlingCode: string;
+  flags: { authorityId: string; authorityName: string; country: string; reason: string }[];
 }
-interface SearchHit {
-  source: string | { id: string; name?: string };
-  kind?: 'person' | 'object';
-  recordId?: string;
-  probability?: number;
-  explanation?: unknown;
-  alerts?: AlertSummary[];
-  display?: string | Record<string, unknown>;
-  hit?: boolean;
-  contact?: string | { id: string; name?: string };
+export interface RecordHit {
+  source: string;
+  kind: 'person' | 'object';
+  recordId: string;
+  ref: string;
+  objectKind?: string;
+  probability: number;
+  explanation: unknown;
+  alerts: HitAlert[];
+  display: string;
+  matchedOn: string;
 }
-interface SearchResponse {
-  searchId?: string;
+export interface HitNoHitHit {
+  source: string;
+  hit: true;
+  contact: { authorityId: string; name: string; country: string };
+}
+export type SearchHit = RecordHit | HitNoHitHit;
+
+export interface SearchResponse {
+  searchId: string;
+  purpose: string;
+  caseReference: string;
+  sources: { searched: { id: string; name: string }[]; notSearched: { id: string; name: string; reason: string }[] };
+  interpretations?: { kind: string; value: string; confidence: number; searched: boolean; warnings?: string[] }[];
+  mrz?: { format: string; documentType: string; documentNumber: string; issuingCountry: string; valid: boolean; failedChecks: string[]; warnings: string[] };
+  warnings: string[];
   hits: SearchHit[];
-  interpretedAs?: string;
-  sources?: { searched: ({ id: string; name?: string } | string)[]; notSearched: { id: string; name?: string; reason: string }[] };
-  warnings?: string[];
+  totalHits: number;
 }
 
-const nameOf = (x: unknown): string => (typeof x === 'string' ? x : ((x as { name?: string; id?: string })?.name ?? (x as { id?: string })?.id ?? ''));
-
-function displayOf(d: SearchHit['display']): string {
-  if (!d) return '';
-  if (typeof d === 'string') return d;
-  return Object.values(d).filter((v) => typeof v === 'string' || typeof v === 'number').join(' · ');
-}
+const isRecordHit = (h: SearchHit): h is RecordHit => 'recordId' in h;
 
 export function Search() {
   const [text, setText] = useState('');
-  const [purpose, setPurpose] = useState(searchContext.value.purpose);
+  const purposes = session.value?.purposes?.length ? session.value.purposes : [...PURPOSES];
+  const [purpose, setPurpose] = useState(purposes.includes(searchContext.value.purpose) ? searchContext.value.purpose : purposes.length === 1 ? purposes[0]! : '');
   const [caseReference, setCaseReference] = useState(searchContext.value.caseReference);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -75,14 +85,14 @@ export function Search() {
     <main id="main">
       <h1 tabIndex={-1}>{t('search.title')}</h1>
       <p class="muted">{t('search.intro')}</p>
-      <form class="search-form" onSubmit={submit}>
+      <form class="search-form" onSubmit={submit} aria-label={t('search.title')}>
         <div class="context-row">
           <div>
             <label for="purpose">{t('search.purpose')}</label>
             <select id="purpose" required value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)}>
               <option value="">—</option>
-              {PURPOSES.map((p) => (
-                <option key={p} value={p}>{t(`purpose.${p}` as MessageKey)}</option>
+              {purposes.map((p) => (
+                <option key={p} value={p}>{label('purpose', p)}</option>
               ))}
             </select>
           </div>
@@ -94,11 +104,12 @@ export function Search() {
         </div>
         <label for="q">{t('search.query')}</label>
         <div class="query-row">
-          <textarea id="q" rows={text.includes('\n') ? 3 : 1} required value={text} placeholder={t('search.queryHint')}
+          <textarea id="q" rows={text.includes('\n') ? 3 : 1} required value={text} placeholder={t('search.queryHint')} aria-describedby="q-hint"
             onInput={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); (e.currentTarget.form as HTMLFormElement).requestSubmit(); } }} />
           <button type="submit" disabled={busy}>{busy ? t('search.busy') : t('search.submit')}</button>
         </div>
+        <small id="q-hint" class="muted">{t('search.keyHint')}</small>
       </form>
       <ProblemMessage error={error} />
       {result ? <Results result={result} headingRef={resultsRef} /> : null}
@@ -108,52 +119,61 @@ export function Search() {
 
 function Results({ result, headingRef }: { result: SearchResponse; headingRef: preact.RefObject<HTMLHeadingElement | null> }) {
   const hits = result.hits ?? [];
+  const read = result.interpretations?.filter((i) => i.searched) ?? [];
   return (
     <section aria-labelledby="results-title" class="results">
-      <h2 id="results-title" tabIndex={-1} ref={headingRef}>{t('search.results', { count: hits.length })}</h2>
-      {result.interpretedAs ? <p class="muted">{t('search.detected', { kind: t(`kind.${result.interpretedAs}` as MessageKey) })}</p> : null}
-      {result.sources ? (
-        <p class="muted sources">
-          {t('search.searched', { sources: result.sources.searched.map(nameOf).join(', ') || '—' })}
-          {result.sources.notSearched.length ? <><br />{t('search.notSearched', { sources: result.sources.notSearched.map((s) => `${nameOf(s)} (${s.reason})`).join(', ') })}</> : null}
+      <h2 id="results-title" tabIndex={-1} ref={headingRef}>{hits.length === 1 ? t('search.resultsOne') : t('search.results', { count: hits.length })}</h2>
+      {read.length ? <p class="muted" data-testid="interpreted">{t('search.detected', { kind: read.map((i) => `${label('kind', i.kind)} ${i.value}`).join('; ') })}</p> : null}
+      {result.mrz ? (
+        <p class={result.mrz.valid ? 'ok-note' : 'warning'}>
+          {result.mrz.valid ? t('search.mrzValid', { number: result.mrz.documentNumber, country: result.mrz.issuingCountry }) : t('search.mrzInvalid', { fields: result.mrz.failedChecks.join(', ') })}
         </p>
       ) : null}
+      <details class="sources muted">
+        <summary>{t('search.sourcesSummary', { searched: result.sources.searched.length, notSearched: result.sources.notSearched.length })}</summary>
+        <p>{t('search.searched', { sources: result.sources.searched.map((s) => s.name).join(', ') || '—' })}</p>
+        {result.sources.notSearched.length ? <p>{t('search.notSearched', { sources: result.sources.notSearched.map((s) => `${s.name} (${s.reason})`).join('; ') })}</p> : null}
+      </details>
       {result.warnings?.map((w) => <p class="warning" key={w}>{w}</p>)}
       {hits.length === 0 ? <p>{t('search.noResults')}</p> : (
         <ol class="hits">
-          {hits.map((h, i) => <HitCard key={i} hit={h} />)}
+          {hits.map((h, i) => (isRecordHit(h) ? <HitCard key={h.recordId} hit={h} search={result} /> : <li class="hit hnh" key={`hnh-${i}`}>{t('search.hitNoHit', { source: h.source, contact: `${h.contact.name} (${h.contact.country})` })}</li>))}
         </ol>
       )}
     </section>
   );
 }
 
-function HitCard({ hit }: { hit: SearchHit }) {
-  if (hit.hit && !hit.recordId && !hit.display) {
-    return <li class="hit hnh">{t('search.hitNoHit', { source: nameOf(hit.source), contact: nameOf(hit.contact) })}</li>;
-  }
-  const p = hit.probability !== undefined ? Math.round(hit.probability * 1000) / 10 : undefined;
+function HitCard({ hit, search }: { hit: RecordHit; search: SearchResponse }) {
+  const p = Math.round(hit.probability * 1000) / 10;
+  const myCountry = session.value?.authority.country;
   return (
-    <li class={`hit ${hit.alerts?.length ? 'has-alert' : ''}`}>
+    <li class={`hit ${hit.alerts.length ? 'has-alert' : ''}`}>
       <div class="hit-head">
-        <strong class="hit-name">{displayOf(hit.display)}</strong>
-        <span class="muted">{nameOf(hit.source)} · {t(hit.kind === 'object' ? 'kind.object' : 'kind.person')}</span>
-        {p !== undefined ? <span class="prob" aria-label={t('search.probability', { p })}><meter min={0} max={100} value={p} aria-hidden="true" /> {p}%</span> : null}
+        <h3 class="hit-name">{hit.display}</h3>
+        <span class="muted">{hit.source} · {hit.kind === 'object' ? label('objectKind', hit.objectKind) : t('kind.person')} · {t('search.matchedOn', { on: label('matchedOn', hit.matchedOn) })}</span>
+        <span class="prob"><meter min={0} max={100} value={p} aria-label={t('search.probability', { p })} /> <span aria-hidden="true">{p}%</span></span>
       </div>
-      {hit.alerts?.map((a) => (
-        <div class={`alert-box cat-${a.category}`} key={a.id}>
-          <p><span class="badge">{a.category.replace(/_/g, ' ')}</span> {a.handlingCode ? <span class="badge subtle">{a.handlingCode}</span> : null} <span class="muted">{nameOf(a.issuingAuthority)}{a.expiresAt ? ` · ${a.expiresAt}` : ''}</span></p>
-          <p class="action"><strong>{t('search.action')}:</strong> {a.action}</p>
-          {a.flags?.map((f, j) => <p class="flag" key={j}>{t('search.flag', { country: f.country ?? f.authorityId ?? '', reason: f.reason ?? '' })}</p>)}
-          <a href={`/alerts/${encodeURIComponent(a.id)}`}>{t('search.openAlert')}</a>
-        </div>
-      ))}
-      {hit.explanation ? (
-        <details>
-          <summary>{t('search.why')}</summary>
-          <Explanation data={hit.explanation} />
-        </details>
-      ) : null}
+      {hit.alerts.map((a) => {
+        const flaggedHere = a.flags.filter((f) => f.country === myCountry);
+        return (
+          <div class={`alert-box cat-${a.category}`} key={a.id}>
+            <p><span class="badge">{label('category', a.category)}</span> <span class="badge subtle">{a.handlingCode}</span> <span class="muted">{a.issuingAuthority.name} ({a.issuingAuthority.country}) · {t('alert.expires', { date: a.expiresAt })}</span></p>
+            <p class="action"><strong>{t('search.action')}:</strong> {a.action}</p>
+            {a.flags.map((f, j) => <p class="flag" key={j}>{t('search.flag', { country: f.country, reason: f.reason })}</p>)}
+            {flaggedHere.length ? <p class="warning">{t('search.flaggedHere')}</p> : null}
+            <p class="alert-links">
+              <a href={`/alerts/${encodeURIComponent(a.id)}`}>{t('search.openAlert')}</a>
+            </p>
+            {hasRole('border_guard', 'police_officer', 'spoc') ? <HitDecision alert={a} recordId={hit.recordId} search={search} /> : null}
+          </div>
+        );
+      })}
+      <details>
+        <summary>{t('search.why')}</summary>
+        <Explanation data={hit.explanation} />
+      </details>
+      {hit.kind === 'person' ? <p class="hit-more"><a href={`/identity/persons/${encodeURIComponent(hit.recordId)}`}>{t('search.openCluster')}</a></p> : null}
     </li>
   );
 }

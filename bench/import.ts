@@ -1,0 +1,177 @@
+// `npm run bench -- import [--persons N] [--ten-million] [--engine embedded|postgres]`:
+// generates a synthetic population with the generator's library API, then
+// imports it with the real CLI (a child process, so its peak memory is its
+// own) into a fresh embedded store and into a throwaway PostgreSQL cluster.
+// Reports wall time, rows per second, peak RSS, disk size, a lookup on the
+// loaded store, and writes the table to docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { writePopulation } from '../src/generator/write.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { startPostgresCluster, createScratchDatabase } from '../test/support/postgres-cluster.ts';
+import type { ImportSummary } from '../src/services/import/index.ts';
+import { writeSection } from './report.ts';
+
+const PONTIS = fileURLToPath(new URL('../bin/pontis.js', import.meta.url));
+
+interface Measured {
+  engine: 'embedded' | 'postgres';
+  persons: number;
+  lines: number;
+  seconds: number;
+  summary: ImportSummary;
+  peakRssMiB: number;
+  diskMiB: number;
+  rows: { persons: number; documents: number; keys: number; objects: number; alerts: number };
+  lookupMs: number;
+  rerunSeconds?: number;
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+}
+
+function dirSize(path: string): number {
+  let total = 0;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, e.name);
+    total += e.isDirectory() ? dirSize(p) : statSync(p).size;
+  }
+  return total;
+}
+
+/** Runs the CLI, sampling its peak resident memory (VmHWM) from /proc until it exits. */
+async function runImportCli(args: string[]): Promise<{ summary: ImportSummary; seconds: number; peakRssMiB: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [PONTIS, 'import', ...args, '--json', '--no-progress'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  let peakKiB = 0;
+  const sample = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+    } catch {
+      /* exited */
+    }
+  };
+  const timer = setInterval(sample, 250);
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`pontis import exited with ${code}\n${stdout}`);
+  return { summary: JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportSummary, seconds, peakRssMiB: peakKiB / 1024 };
+}
+
+async function inspect(open: () => ReturnType<typeof openDatabase>) {
+  const database = await open();
+  try {
+    const [rows] = await database.query<Measured['rows']>(`select
+      (select count(*) from persons)::int as persons, (select count(*) from identity_documents)::int as documents,
+      (select count(*) from person_keys)::int as keys, (select count(*) from objects)::int as objects, (select count(*) from alerts)::int as alerts`);
+    // "Queryable": the candidate lookup a person search starts with, on a key that exists.
+    const [probe] = await database.query<{ key: string }>('select key from person_keys order by person_id limit 1');
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) await database.query('select p.id, p.display_name from person_keys k join persons p on p.id = k.person_id where k.key = $1 limit 200', [probe!.key]);
+    const lookupMs = (performance.now() - t) / 20;
+    return { rows: rows!, lookupMs };
+  } finally {
+    await database.close();
+  }
+}
+
+async function benchEmbedded(file: string, persons: number, lines: number, rerun: boolean): Promise<Measured> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pontis-bench-embedded-'));
+  try {
+    console.error(`embedded: importing ${persons.toLocaleString('en-GB')} persons into ${dataDir}`);
+    const r = await runImportCli([file, '--data', dataDir]);
+    const diskMiB = dirSize(dataDir) / 2 ** 20;
+    let rerunSeconds: number | undefined;
+    if (rerun) rerunSeconds = (await runImportCli([file, '--data', dataDir])).seconds;
+    const q = await inspect(() => openDatabase({ dataDir: join(dataDir, 'db') }));
+    return { engine: 'embedded', persons, lines, seconds: r.seconds, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB, ...q, rerunSeconds };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(file: string, persons: number, lines: number, rerun: boolean): Promise<Measured> {
+  const cluster = await startPostgresCluster();
+  try {
+    const scratch = await createScratchDatabase(cluster.url, 'pontis_bench');
+    console.error(`postgres: importing ${persons.toLocaleString('en-GB')} persons`);
+    const r = await runImportCli([file, '--database', scratch.url]);
+    const c = new pg.Client({ connectionString: scratch.url });
+    await c.connect();
+    const size = Number((await c.query('select pg_database_size(current_database()) as s')).rows[0].s);
+    await c.end();
+    let rerunSeconds: number | undefined;
+    if (rerun) rerunSeconds = (await runImportCli([file, '--database', scratch.url])).seconds;
+    const q = await inspect(() => openDatabase({ url: scratch.url, poolSize: 2 }));
+    return { engine: 'postgres', persons, lines, seconds: r.seconds, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB: size / 2 ** 20, ...q, rerunSeconds };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function table(results: Measured[], genSeconds: number, fileMiB: number): string {
+  const head = [
+    '| Engine | Persons | Lines | Import (wall) | Persons/s | Lines/s | Rows written | Peak RSS | Store size | Key lookup | Re-run (all unchanged) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const rows = results.map((m) => {
+    const written = m.rows.persons + m.rows.documents + m.rows.keys + m.rows.objects + m.rows.alerts;
+    return `| ${m.engine === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL'} | ${fmt(m.persons)} | ${fmt(m.lines)} | ${fmt(m.seconds, 1)} s | ${fmt(m.persons / m.seconds)} | ${fmt(m.lines / m.seconds)} | ${fmt(written)} | ${fmt(m.peakRssMiB)} MiB | ${fmt(m.diskMiB)} MiB | ${fmt(m.lookupMs, 1)} ms | ${m.rerunSeconds !== undefined ? `${fmt(m.rerunSeconds, 1)} s` : '–'} |`;
+  });
+  const detail = results.map(
+    (m) =>
+      `- ${m.engine}: ${fmt(m.rows.persons)} persons, ${fmt(m.rows.documents)} identity documents, ${fmt(m.rows.keys)} blocking keys, ${fmt(m.rows.objects)} objects, ${fmt(m.rows.alerts)} alerts; rejected ${fmt(m.summary.rejected)}.`,
+  );
+  return [
+    `Population from the generator (seed 1): ${fmt(results[0]?.lines ?? 0)} JSON lines, ${fmt(fileMiB)} MiB, generated in ${fmt(genSeconds, 1)} s.`,
+    `Import with \`pontis import FILE\` (batches of 5,000 lines, one transaction each, resume marker included); wall time includes starting the CLI and opening the store.`,
+    '',
+    ...head,
+    ...rows,
+    '',
+    ...detail,
+    '',
+    'Key lookup: mean time of the candidate query a person search starts with (persons sharing one blocking key), on the loaded store.',
+  ].join('\n');
+}
+
+export async function run(args: string[]): Promise<void> {
+  const tenMillion = args.includes('--ten-million');
+  const persons = tenMillion ? 10_000_000 : Number(flag(args, '--persons') ?? 1_000_000);
+  const engines = (flag(args, '--engine') ?? (tenMillion ? 'embedded' : 'embedded,postgres')).split(',');
+  if (!Number.isSafeInteger(persons) || persons < 1) throw new Error(`--persons must be a positive integer`);
+  const work = mkdtempSync(join(tmpdir(), 'pontis-bench-import-'));
+  try {
+    const file = join(work, 'population.jsonl');
+    const t = performance.now();
+    console.error(`generating ${persons.toLocaleString('en-GB')} persons …`);
+    const gen = await writePopulation({ persons, seed: 1, out: file, format: 'jsonl', truth: false });
+    const genSeconds = (performance.now() - t) / 1000;
+    const fileMiB = statSync(file).size / 2 ** 20;
+    const rerun = persons <= 1_000_000 && !args.includes('--no-rerun');
+    const results: Measured[] = [];
+    if (engines.includes('embedded')) results.push(await benchEmbedded(file, persons, gen.lines, rerun));
+    if (engines.includes('postgres')) results.push(await benchPostgres(file, persons, gen.lines, rerun));
+    for (const m of results) console.error(`${m.engine}: ${m.seconds.toFixed(1)} s, ${Math.round(m.persons / m.seconds)} persons/s, peak RSS ${Math.round(m.peakRssMiB)} MiB, ${Math.round(m.diskMiB)} MiB on disk`);
+    const md = table(results, genSeconds, fileMiB);
+    console.log(md);
+    if (!args.includes('--no-write')) writeSection('import', md);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await run(process.argv.slice(2));

@@ -1,0 +1,337 @@
+// `npm run bench -- search [--persons N] [--engines embedded,postgres] [--seconds S] [--concurrency C] [--queries Q]`
+//
+// Loads a synthetic population (src/generator) through the importer, then
+// measures the single search: person and identifier latency at the service
+// level, mixed throughput through the HTTP API, and — side by side on the
+// same data — the naive way (pg_trgm similarity on the name) for speed and
+// for how many of a person's other records each finds. Writes the `search`
+// section of docs/benchmarks.md.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generatePopulation } from '../src/generator/population.ts';
+import type { ImportLine } from '../src/domain/import-record.ts';
+import type { PersonRecord } from '../src/domain/person.ts';
+import type { ObjectRecord } from '../src/domain/object.ts';
+import { personToMatchRecord } from '../src/domain/match-record.ts';
+import { recordId } from '../src/store/ids.ts';
+import { openNode } from '../src/services/node.ts';
+import { silentLogger } from '../src/services/logger.ts';
+import { systemClock } from '../src/services/clock.ts';
+import type { NodeContext } from '../src/services/context.ts';
+import { importLines } from '../src/services/import/index.ts';
+import { issueApiToken, userActor } from '../src/services/access/index.ts';
+import { search, searchPersons, searchModel, type SearchRequestInput } from '../src/services/search/index.ts';
+import { startServer } from '../src/api/server.ts';
+import { startPostgresCluster } from '../test/support/postgres-cluster.ts';
+import { percentile, writeSection } from './report.ts';
+import type { Actor } from '../src/access/actor.ts';
+
+interface Options {
+  persons: number;
+  engines: ('embedded' | 'postgres')[];
+  seconds: number;
+  concurrency: number;
+  queries: number;
+  write: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const get = (name: string) => {
+    const hit = args.find((a) => a.startsWith(`--${name}=`));
+    if (hit) return hit.slice(name.length + 3);
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const num = (name: string, d: number) => {
+    const v = get(name);
+    if (v === undefined) return d;
+    const n = Number(v.replace(/_/g, ''));
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got ${v}`);
+    return n;
+  };
+  const engines = (get('engines') ?? 'embedded,postgres').split(',').map((e) => e.trim());
+  for (const e of engines) if (e !== 'embedded' && e !== 'postgres') throw new Error(`--engines: unknown engine ${e}`);
+  return {
+    persons: Math.round(num('persons', 200_000)),
+    engines: engines as Options['engines'],
+    seconds: num('seconds', 20),
+    concurrency: Math.round(num('concurrency', 16)),
+    queries: Math.round(num('queries', 400)),
+    write: !args.includes('--no-write'),
+  };
+}
+
+interface PersonProbe {
+  query: { given: string; family: string; birthDate?: string };
+  /** The entity's other records: what a perfect search also returns. */
+  expected: string[];
+}
+
+interface ObjectProbe {
+  object: { kind: 'vehicle' | 'plate' | 'firearm' | 'iban' | 'document'; value: string; country?: string };
+  expected: string;
+}
+
+interface Population {
+  personProbes: PersonProbe[];
+  objectProbes: ObjectProbe[];
+  counts: { persons: number; objects: number; alerts: number };
+}
+
+/** Separators typed the way officers type them, so normalisation is part of what is measured. */
+function scramble(v: string, i: number): string {
+  if (i % 3 === 0) return v.toLowerCase();
+  if (i % 3 === 1) return v.replace(/(.{4})/g, '$1 ').trim();
+  return v.replace(/(.{3})/g, '$1-').replace(/-$/, '');
+}
+
+function objectProbe(o: ObjectRecord, source: string, i: number): ObjectProbe | undefined {
+  const expected = recordId('object', source, o.ref);
+  switch (o.kind) {
+    case 'vehicle':
+      return o.vin ? { object: { kind: 'vehicle', value: scramble(o.vin, i) }, expected } : undefined;
+    case 'number_plate':
+      return { object: { kind: 'plate', value: o.plate, country: o.plateCountry }, expected };
+    case 'firearm':
+      return { object: { kind: 'firearm', value: scramble(o.serial, i) }, expected };
+    case 'bank_account':
+      return { object: { kind: 'iban', value: scramble(o.iban, i) }, expected };
+    case 'document':
+      return { object: { kind: 'document', value: o.number }, expected };
+    default:
+      return undefined;
+  }
+}
+
+async function load(node: NodeContext, opts: Options): Promise<Population> {
+  const entityRecords = new Map<string, string[]>();
+  const sampleEvery = Math.max(1, Math.floor(opts.persons / (opts.queries * 6)));
+  const sampled = new Map<string, { given: string; family: string; birthDate?: string; id: string }>();
+  const objectProbes: ObjectProbe[] = [];
+  const counts = { persons: 0, objects: 0, alerts: 0 };
+  let personIndex = 0;
+  async function* lines(): AsyncGenerator<ImportLine> {
+    for (const item of generatePopulation({ persons: opts.persons, seed: 20260601 })) {
+      if (item.type === 'truth') {
+        const id = recordId('person', item.source, item.ref);
+        const list = entityRecords.get(item.entity);
+        if (list) list.push(id);
+        else entityRecords.set(item.entity, [id]);
+        continue;
+      }
+      if (item.type === 'person') {
+        counts.persons++;
+        if (personIndex++ % sampleEvery === 0) {
+          const p = item as unknown as PersonRecord & { source: string };
+          const n = p.names[0];
+          sampled.set(recordId('person', p.source, p.ref), { given: n.given ?? '', family: n.family ?? '', birthDate: p.birthDate, id: recordId('person', p.source, p.ref) });
+        }
+      } else if (item.type === 'object') {
+        counts.objects++;
+        if (objectProbes.length < opts.queries * 3) {
+          const probe = objectProbe(item as unknown as ObjectRecord, (item as { source: string }).source, counts.objects);
+          if (probe) objectProbes.push(probe);
+        }
+      } else if (item.type === 'alert') counts.alerts++;
+      yield item;
+    }
+  }
+  const started = performance.now();
+  let last = started;
+  await importLines(node, lines(), {
+    batchSize: 5000,
+    onCommit: (p) => {
+      const now = performance.now();
+      if (now - last > 15_000) {
+        last = now;
+        console.error(`  imported ${p.lines} lines, ${Math.round((p.lines / (now - started)) * 1000)} lines/s`);
+      }
+    },
+  });
+  console.error(`  import: ${counts.persons} persons, ${counts.objects} objects, ${counts.alerts} alerts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const personProbes: PersonProbe[] = [];
+  const idToEntity = new Map<string, string>();
+  for (const [entity, ids] of entityRecords) if (ids.length > 1) for (const id of ids) idToEntity.set(id, entity);
+  for (const s of sampled.values()) {
+    const entity = idToEntity.get(s.id);
+    if (!entity || !s.family) continue;
+    personProbes.push({ query: { given: s.given, family: s.family, ...(s.birthDate ? { birthDate: s.birthDate } : {}) }, expected: entityRecords.get(entity)!.filter((x) => x !== s.id) });
+    if (personProbes.length >= opts.queries) break;
+  }
+  return { personProbes, objectProbes: objectProbes.slice(0, opts.queries), counts };
+}
+
+const CTX = { purpose: 'criminal_investigation', caseReference: 'BENCH-2026-1' } as const;
+
+function personRequest(p: PersonProbe): SearchRequestInput {
+  return { ...CTX, person: { names: { given: p.query.given || undefined, family: p.query.family }, ...(p.query.birthDate ? { birthDate: p.query.birthDate } : {}) } };
+}
+
+interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+function summarise(ms: number[]): Latency {
+  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99), mean: ms.reduce((a, b) => a + b, 0) / Math.max(ms.length, 1) };
+}
+
+async function timeEach<T>(items: T[], fn: (x: T) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (const x of items) {
+    const t = performance.now();
+    await fn(x);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+interface EngineFigures {
+  engine: string;
+  counts: Population['counts'];
+  person: Latency;
+  identifier: Latency;
+  http: { seconds: number; searches: number; perSecond: number; latency: Latency; errors: number; concurrency: number };
+  naive: Latency;
+  recall: { probes: number; expected: number; engine: number; naive: number };
+  identifierRecall: { probes: number; found: number };
+}
+
+async function measure(engine: 'embedded' | 'postgres', opts: Options): Promise<EngineFigures> {
+  console.error(`search benchmark on ${engine}: ${opts.persons} persons`);
+  const tmp = mkdtempSync(join(tmpdir(), 'pontis-bench-search-'));
+  const cluster = engine === 'postgres' ? await startPostgresCluster() : undefined;
+  const node = await openNode({ dataDir: engine === 'embedded' ? tmp : undefined, databaseUrl: cluster?.url, logger: silentLogger, clock: systemClock });
+  try {
+    const pop = await load(node, opts);
+    if (engine === 'postgres') await node.database.query('analyze');
+    const authority = 'nl-politie';
+    const { token } = await issueApiToken(node, { authorityId: authority, roles: ['police_officer'], label: 'search benchmark' });
+    const actor: Actor = userActor({ id: 'bench', username: 'bench', display_name: 'Benchmark', authority_id: authority, roles: ['police_officer'], disabled: false }, { id: authority, country: 'NLD', kind: 'police', name: 'Politie Nederland' });
+    // Warm caches (model, plans) before timing.
+    for (const p of pop.personProbes.slice(0, 20)) await search(node, actor, personRequest(p));
+
+    console.error('  service-level latency');
+    const person = summarise(await timeEach(pop.personProbes, (p) => search(node, actor, personRequest(p))));
+    const identifier = summarise(await timeEach(pop.objectProbes, (p) => search(node, actor, { ...CTX, object: p.object })));
+
+    console.error('  recall: engine vs pg_trgm');
+    const allSources = (await node.database.query<{ id: string }>('select id from sources')).map((r) => r.id);
+    const cm = await searchModel(node);
+    let expected = 0, foundEngine = 0, foundNaive = 0;
+    await node.database.query('create extension if not exists pg_trgm');
+    await node.database.query('create index if not exists bench_persons_trgm on persons using gin (display_name gin_trgm_ops)');
+    if (engine === 'postgres') await node.database.query('analyze persons');
+    const naiveTimes: number[] = [];
+    for (const p of pop.personProbes) {
+      const q = personToMatchRecord('q', { ref: 'q', names: [{ given: p.query.given, family: p.query.family, kind: 'primary' }], birthDate: p.query.birthDate, nationalities: [], addresses: [], documents: [] });
+      const out = await searchPersons(node.database, cm, q, allSources, { limit: 20 });
+      const got = new Set(out.matches.map((m) => m.id));
+      const name = [p.query.given, p.query.family].filter(Boolean).join(' ');
+      const t = performance.now();
+      const naive = await node.database.query<{ id: string }>('select id from persons where display_name % $1 order by similarity(display_name, $1) desc limit 20', [name]);
+      naiveTimes.push(performance.now() - t);
+      const naiveIds = new Set(naive.map((r) => r.id));
+      expected += p.expected.length;
+      for (const id of p.expected) {
+        if (got.has(id)) foundEngine++;
+        if (naiveIds.has(id)) foundNaive++;
+      }
+    }
+    let idFound = 0;
+    for (const p of pop.objectProbes) {
+      const r = await search(node, actor, { ...CTX, object: p.object });
+      if (r.hits.some((h) => 'recordId' in h && h.recordId === p.expected) || r.hits.some((h) => !('recordId' in h))) idFound++;
+    }
+
+    console.error(`  HTTP throughput: ${opts.concurrency} clients for ${opts.seconds} s`);
+    const server = await startServer(node);
+    const bodies = [...pop.personProbes.map(personRequest), ...pop.objectProbes.map((p) => ({ ...CTX, object: p.object }))];
+    // Interleave person and identifier searches: a mixed load.
+    bodies.sort((a, b) => (JSON.stringify(a).length % 7) - (JSON.stringify(b).length % 7));
+    const httpTimes: number[] = [];
+    let errors = 0, next = 0;
+    const deadline = performance.now() + opts.seconds * 1000;
+    const startedHttp = performance.now();
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const body = bodies[next++ % bodies.length];
+          const t = performance.now();
+          const res = await fetch(`${server.url}/api/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+          await res.arrayBuffer();
+          if (res.status !== 200) errors++;
+          httpTimes.push(performance.now() - t);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - startedHttp) / 1000;
+    await server.close();
+    return {
+      engine,
+      counts: pop.counts,
+      person,
+      identifier,
+      http: { seconds: elapsed, searches: httpTimes.length, perSecond: httpTimes.length / elapsed, latency: summarise(httpTimes), errors, concurrency: opts.concurrency },
+      naive: summarise(naiveTimes),
+      recall: { probes: pop.personProbes.length, expected, engine: foundEngine, naive: foundNaive },
+      identifierRecall: { probes: pop.objectProbes.length, found: idFound },
+    };
+  } finally {
+    await node.close();
+    await cluster?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
+
+function report(figures: EngineFigures[], opts: Options, load: number[]): string {
+  const rows = figures.map((f) =>
+    `| ${f.engine} | ${f.counts.persons.toLocaleString('en')} | ${f.counts.alerts.toLocaleString('en')} | ${ms(f.person.p50)} / **${ms(f.person.p95)}** / ${ms(f.person.p99)} | ${ms(f.identifier.p50)} / **${ms(f.identifier.p95)}** / ${ms(f.identifier.p99)} | **${f.http.perSecond.toFixed(0)}**/s (p95 ${ms(f.http.latency.p95)} ms, ${f.http.errors} errors) |`,
+  );
+  const naive = figures.map((f) => {
+    const pct = (x: number) => (f.recall.expected ? `${((100 * x) / f.recall.expected).toFixed(1)} %` : 'n/a');
+    return `| ${f.engine} | ${f.recall.probes} | ${f.recall.expected} | ${pct(f.recall.engine)} | ${pct(f.recall.naive)} | ${ms(f.person.p95)} ms | ${ms(f.naive.p50)} / ${ms(f.naive.p95)} ms |`;
+  });
+  const ids = figures.map((f) => `${f.engine}: ${f.identifierRecall.found} of ${f.identifierRecall.probes}`).join('; ');
+  return `
+Population: \`--persons ${opts.persons}\` from the synthetic generator (src/generator, multilingual, several records per person across sources), loaded through the importer; alerts as the generator issues them. Load average while measuring: ${load.map((l) => l.toFixed(1)).join(', ')} (the 2 cores are shared with other work, so these are pessimistic).
+
+Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at a time (${figures[0]?.person.n ?? 0} person queries: a record's name and birth date as another source wrote them; ${figures[0]?.identifier.n ?? 0} identifier queries: VIN, plate, serial, IBAN, document number, typed with spaces, dashes or lower case). Throughput: mixed person and identifier searches through \`POST /api/v1/search\` (HTTP, token auth, audit and \`searches\` row per search) by ${opts.concurrency} concurrent clients for ${opts.seconds} s.
+
+| engine | persons | alerts | person search | identifier search | mixed HTTP throughput |
+|---|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Targets (issue 4): person p95 < 50 ms, identifier < 10 ms, ≥ 300 mixed searches/s, at 10 million persons and 1 million alerts. This run used ${opts.persons.toLocaleString('en')} persons; 10 million was not loaded (at the import rate of this machine it takes hours and the disk of the shared machine). The search reads only the index rows of the query's blocking keys (\`person_keys\` primary key) and at most ${400} candidates, so its cost grows with the size of the largest blocks, not with the population; the gap to 10 M is the growth of common-name blocks, which the candidate cap bounds.
+
+**Same data, the naive way**: \`select … where display_name % $name order by similarity(display_name, $name) desc limit 20\` (pg_trgm GIN index), against the matching engine through the blocking index (limit 20). Recall = share of each queried person's *other* records (same real person, other source, other spelling or script) found.
+
+| engine | queries | other records to find | found by Pontis | found by pg_trgm | Pontis person p95 | pg_trgm p50 / p95 |
+|---|---:|---:|---:|---:|---:|---:|
+${naive.join('\n')}
+
+Identifier searches that found their object: ${ids}.
+`;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const opts = parseArgs(args);
+  const figures: EngineFigures[] = [];
+  for (const engine of opts.engines) {
+    const f = await measure(engine, opts);
+    console.error(JSON.stringify(f));
+    figures.push(f);
+  }
+  const md = report(figures, opts, loadavg());
+  console.log(md);
+  if (opts.write) writeSection('search', md);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await run(process.argv.slice(2));

@@ -1,0 +1,15 @@
+import { openNode } from './src/services/node.ts';
+import { silentLogger } from './src/services/logger.ts';
+import { generatePopulation } from './src/generator/population.ts';
+import { importLines } from './src/services/import/index.ts';
+import { effectiveAlertsOn } from './src/services/alerts/index.ts';
+const node = await openNode({ logger: silentLogger });
+await importLines(node, (function* () { for (const i of generatePopulation({ persons: 2000, seed: 1 })) { if (i.type === 'truth') continue; yield i; } })());
+const T = async (label: string, fn: () => Promise<unknown>, n = 40) => { await fn(); const t = performance.now(); for (let i = 0; i < n; i++) await fn(); console.log(label, ((performance.now() - t) / n).toFixed(2), 'ms'); };
+const [{ object_id }] = await node.database.query<{ object_id: string }>('select object_id from alerts where object_id is not null limit 1');
+await T('alertsOn', () => effectiveAlertsOn(node.database.db, [], [object_id], '2026-06-01'));
+const q = "select a.id, a.person_id, a.object_id from alerts a join authorities au on au.id = a.issuing_authority_id where (a.object_id in ($1)) and a.status = 'active' and a.expires_at > $2 and (a.valid_from is null or a.valid_from <= $2)";
+await T('raw', () => node.database.query(q, [object_id, '2026-06-01']));
+await T('flags', () => node.database.query('select * from alert_flags where alert_id = any($1::uuid[])', [[object_id]]));
+for (const r of await node.database.query('explain analyze ' + q, [object_id, '2026-06-01'])) console.log(Object.values(r)[0]);
+await node.close();

@@ -1,0 +1,14 @@
+import { openNode } from '/work/main/src/services/node.ts';
+import { startServer } from '/work/main/src/api/server.ts';
+import { createUser } from '/work/main/src/services/access/index.ts';
+import { importLines } from '/work/main/src/services/import/index.ts';
+import { generatePopulation } from '/work/main/src/generator/population.ts';
+import { silentLogger } from '/work/main/src/services/logger.ts';
+let t = Date.now();
+const lap = (m: string) => { console.log(m, Date.now() - t); t = Date.now(); };
+const node = await openNode({ logger: silentLogger }); lap('open');
+const lines = [...generatePopulation({ persons: 300, seed: 7, today: '2026-11-23' })].filter((l) => l.type !== 'truth'); lap('gen ' + lines.length);
+await importLines(node, lines); lap('import');
+await createUser(node, { username: 'xx', password: 'web-tests-password-2026', authorityId: 'nl-politie', roles: ['analyst'] }); lap('user');
+const s = await startServer(node); lap('server');
+await s.close(); await node.close();
