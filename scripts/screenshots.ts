@@ -34,7 +34,7 @@ try {
   await page.getByLabel('Case reference').fill('NL-2026-0417');
   await page.getByLabel('Search for').fill(wanted.query);
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 2, name: /results/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /results?$/ }).waitFor();
   await page.locator('details summary').first().click();
   await shot('search.png');
 

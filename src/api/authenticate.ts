@@ -15,6 +15,7 @@ import { actorFromToken } from '../services/access/tokens.ts';
 import { sessionFromCookie, SESSION_COOKIE } from '../services/access/sessions.ts';
 import { sameSecret } from '../services/access/secrets.ts';
 import { authorizeRoute, isPublicRoute } from '../access/routes.ts';
+import { currentPolicy } from '../access/policy.ts';
 import { matchedRoutes } from 'hono/route';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
@@ -22,6 +23,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 export function authenticate(): MiddlewareHandler<AppEnv> {
+  // A malformed PONTIS_ACCESS_POLICY file stops the node at start, not at the first request.
+  currentPolicy();
   return async (c, next) => {
     const node = c.get('node');
     let actor: Actor | null = null;

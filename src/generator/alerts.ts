@@ -142,7 +142,7 @@ const PROTECTIVE = [
 const HANDLING = W([['H0', 70], ['H1', 15], ['H2', 10], ['H3', 5]] as const);
 const HANDLING_SENSITIVE = W([['H0', 20], ['H1', 20], ['H2', 40], ['H3', 20]] as const);
 
-function dates(rng: Rng, today: Ymd, years: number, recentDays: number): Pick<AlertLineData, 'validFrom' | 'expiresAt' | 'reviewAt'> {
+function dates(rng: Rng, today: Ymd, years: number, recentDays: number): { validFrom: string; expiresAt: string; reviewAt?: string } {
   const from = addDays(today, -rng.int(recentDays));
   const expires = addYears(from, years);
   const review = years > 1 ? addYears(from, Math.min(3, years - 1)) : addDays(from, 300);
@@ -193,11 +193,10 @@ export function personAlert(rng: Rng, today: Ymd, p: PersonAlertInput): AlertLin
     legalBasis: LEGAL_BASIS[category],
     handlingCode: rng.weighted(sensitive ? HANDLING_SENSITIVE : HANDLING),
     ...dates(rng, today, years, recent),
-    expiresAt: '',
+    // Third-party information on terrorism waits for approval before it becomes an alert.
     status: crimeArea === 'terrorism' && rng.chance(0.3) ? 'proposed' : rng.chance(0.01) ? 'proposed' : 'active',
     links: [],
   };
-  Object.assign(a, dates(rng, today, years, recent));
   const r = reason(rng, category, crimeArea, p.issuer);
   if (r) a.reason = r;
   if (crimeArea) a.crimeArea = crimeArea;
@@ -229,11 +228,10 @@ export function objectAlert(rng: Rng, today: Ymd, kind: ObjectLineData['kind'], 
     action: check ? rng.pick(ACTIONS[category]) : (OBJECT_ACTIONS[kind] ?? rng.pick(ACTIONS.object_seizure)),
     legalBasis: check ? LEGAL_BASIS[category] : LEGAL_BASIS.object_seizure,
     handlingCode: rng.weighted(HANDLING),
-    expiresAt: '',
+    ...dates(rng, today, years, check ? 420 : 4000),
     status: 'active',
     links: [],
   };
-  Object.assign(a, dates(rng, today, years, check ? 420 : 4000));
   if (crimeArea) {
     a.crimeArea = crimeArea;
     a.reason = `${kind === 'document' ? 'Document' : 'Object'} sought in connection with ${rng.pick(CRIMES[crimeArea])} (${issuer})`;

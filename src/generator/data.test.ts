@@ -56,3 +56,17 @@ describe('places', () => {
     }
   });
 });
+
+describe('record references', () => {
+  it('are a permutation: distinct for distinct inputs, and keyed', async () => {
+    const { permute32, RefMaker } = await import('./refs.ts');
+    const seen = new Set<number>();
+    for (let x = 0; x < 200_000; x++) seen.add(permute32(x * 7 + 3, 12345));
+    expect(seen.size).toBe(200_000);
+    expect(permute32(42, 1)).not.toBe(permute32(42, 2));
+    const refs = new RefMaker(9);
+    expect(refs.ref('FAH', 'P', 1, 0)).toMatch(/^FAH-P\d{10}$/);
+    expect(refs.ref('FAH', 'P', 1, 0)).toBe(new RefMaker(9).ref('FAH', 'P', 1, 0));
+    expect(refs.ref('FAH', 'P', 1, 0)).not.toBe(refs.ref('FAH', 'P', 1, 1));
+  });
+});

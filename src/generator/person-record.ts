@@ -72,11 +72,10 @@ interface Spelling {
   arabic?: number | ArabicSpellingHabit;
 }
 
-function documentSpelling(entity: Entity): Spelling {
-  return { cyrillic: entity.nationality.code === 'SRB' ? 'national' : 'national', greek: 'elot', arabic: 0 };
-}
+/** As the person's own passport writes it: the national system, ELOT 743, the usual spelling. */
+const DOCUMENT_SPELLING: Spelling = { cyrillic: 'national', greek: 'elot', arabic: 0 };
 
-function habitSpelling(habit: Habit, entity: Entity): Spelling {
+function habitSpelling(habit: Habit): Spelling {
   switch (habit) {
     case 'german':
       return { cyrillic: 'german', greek: 'german', arabic: 'german' };
@@ -89,7 +88,7 @@ function habitSpelling(habit: Habit, entity: Entity): Spelling {
     case 'icao':
       return { cyrillic: 'icao', greek: 'elot', arabic: 0 };
     case 'national':
-      return documentSpelling(entity);
+      return DOCUMENT_SPELLING;
   }
 }
 
@@ -300,7 +299,7 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
 
   // Spelling of non-Latin names: the first record follows the person's documents,
   // later ones the writing office's habit or, when chosen, any other system.
-  let spelling = passenger ? habitSpelling('icao', entity) : primary ? documentSpelling(entity) : habitSpelling(habitOf(source), entity);
+  let spelling = passenger ? habitSpelling('icao') : primary ? DOCUMENT_SPELLING : habitSpelling(habitOf(source));
   if (chosen.has('transliteration')) spelling = randomSpelling(rng);
   const d: Draft = { rng, entity, chosen, applied };
 
@@ -336,7 +335,7 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
     given = latinGiven(d, givenEntries, spelling);
     family = latinFamily(d, familyEntries, spelling, true);
     if (!latinNative) {
-      const docSpelling = documentSpelling(entity);
+      const docSpelling = DOCUMENT_SPELLING;
       const differs = (entries: Array<NameEntry | string>) => entries.some((e) => latinOf(entity, e, docSpelling) !== latinOf(entity, e, spelling));
       if (differs(givenEntries) || differs(familyEntries)) applied.push('transliteration');
     }

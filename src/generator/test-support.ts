@@ -8,7 +8,7 @@ export function population(opts: PopulationOptions): PopulationItem[] {
   const key = JSON.stringify(opts);
   let items = cache.get(key);
   if (!items) {
-    items = [...generatePopulation(opts)].map((x) => structuredClone(x));
+    items = [...generatePopulation(opts)];
     cache.set(key, items);
   }
   return items;

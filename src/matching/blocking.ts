@@ -8,7 +8,8 @@
 //   sy  surname key + birth year            for partial dates (see below)
 //   sm  surname key + birth year and month  survives given-name errors and a wrong day
 //   gy  given key + birth year              for partial dates, like sy
-//   gm  given key + year, month + surname initial  survives surname errors with a wrong day
+//   ky  one name key + year + other initial survives an error in the other part and in the date, swaps
+//   km  one name key + day, month + other initial  the same for a wrong digit in the year
 //   n   {surname key, given key} unordered  survives any date error, swapped names
 //   kd  surname or given key + full date    survives an error in the other name part, swapped names
 //   di  full date + both initials unordered survives spelling errors in both names
@@ -37,7 +38,8 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { prefix: 'sy', description: 'surname key + birth year (pairs with a partial date only)' },
   { prefix: 'sm', description: 'surname key + birth year and month' },
   { prefix: 'gy', description: 'given-name key + birth year (pairs with a partial date only)' },
-  { prefix: 'gm', description: 'given-name key + birth year and month + surname initial' },
+  { prefix: 'ky', description: 'surname or given-name key + birth year + initial of the other name part' },
+  { prefix: 'km', description: 'surname or given-name key + day and month of birth + initial of the other name part' },
   { prefix: 'n', description: 'surname key and given-name key, in either order' },
   { prefix: 'kd', description: 'surname key or given-name key + full birth date' },
   { prefix: 'di', description: 'full birth date + both initials, in either order' },
@@ -83,7 +85,18 @@ export function batchBlockingKeysOf(f: RecordFeatures): string[] {
   if (yearMonth) for (const k of fam) keys.push(`sm:${k}|${yearMonth}`);
   // The same through the given name, for a misspelled surname (the surname initial keeps the blocks small).
   if (year) for (const g of giv) keys.push(`${full && !placeholder ? '~' : ''}gy:${g}|${year}`);
-  if (yearMonth) for (const g of giv) for (const i of famInitials) keys.push(`gm:${g}|${yearMonth}|${i}`);
+  // One name part intact + year + the other part's initial: survives a misspelled part with a wrong
+  // day or month, also when the parts are swapped (the key does not say which part is which).
+  if (year) {
+    for (const g of giv) for (const i of famInitials) keys.push(`ky:${g}|${year}|${i}`);
+    for (const k of fam) for (const i of givInitials) keys.push(`ky:${k}|${year}|${i}`);
+  }
+  // The same with day and month instead of the year: survives a wrong digit in the year.
+  if (full) {
+    const md = full.slice(4);
+    for (const g of giv) for (const i of famInitials) keys.push(`km:${g}|${md}|${i}`);
+    for (const k of fam) for (const i of givInitials) keys.push(`km:${k}|${md}|${i}`);
+  }
   for (const s of fam) for (const g of giv) keys.push(s < g ? `n:${s}|${g}` : `n:${g}|${s}`);
   if (full) {
     for (const k of fam) keys.push(`kd:${k}|${full}`);

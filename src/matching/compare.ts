@@ -107,13 +107,16 @@ function maySwap(family: NamePart, given: NamePart): boolean {
   return family.initial !== '' && (family.initial === given.initial || intersects(family.keys, given.keys));
 }
 
-// Both crossed parts agree well, or one agrees strongly (same key) and the other roughly (a typo on top of
-// the swap). A one-part name matched against the other's family counts when that part agrees well.
-function isSwap(s1: number, s2: number): boolean {
-  if (s1 === SURNAME.MISSING) return false;
-  if (s2 === SURNAME.MISSING) return s1 <= SURNAME.SIMILAR;
-  const strong = Math.min(s1, s2), weak = Math.max(s1, s2);
-  return weak <= SURNAME.SIMILAR || (strong <= SURNAME.PHONETIC && weak <= SURNAME.ROUGH);
+// A swap needs the crossed surname-like parts to agree well and the crossed
+// given-like parts to agree too (an initial or a shared given name counts),
+// or one of them strongly (same key) and the other roughly (a typo on top).
+// A one-part record whose only name is the other's surname counts as well.
+function swapOk(s: number, g: number): boolean {
+  if (s === SURNAME.MISSING) return false;
+  const strongS = s <= SURNAME.SIMILAR, roughS = s === SURNAME.PARTIAL || s === SURNAME.ROUGH;
+  if (g === GIVEN.MISSING) return strongS;
+  const strongG = g <= GIVEN.SHARED_NAME || g === GIVEN.INITIAL;
+  return (strongS && strongG) || (s <= SURNAME.PHONETIC && g === GIVEN.ROUGH) || (roughS && g <= GIVEN.PHONETIC);
 }
 
 // Ranks used only to choose which pair of names (records may carry aliases)
@@ -122,32 +125,35 @@ function isSwap(s1: number, s2: number): boolean {
 const SURNAME_RANK = [7, 0, 1, 2, 3, 5, 6, 4, 8];
 const GIVEN_RANK = [7, 0, 1, 2, 3, 4, 5, 6, 8];
 
-/** Which names were compared, for explanations. Reused, not allocated per pair. */
-export interface NameChoice { indexA: number; indexB: number; swapped: boolean }
-const scratchChoice: NameChoice = { indexA: 0, indexB: 0, swapped: false };
+/**
+ * Which names were compared, for explanations. `swapped`: 'b' when b's
+ * given name is compared with a's surname, 'a' when a's given name is
+ * compared with b's surname. Reused, not allocated per pair.
+ */
+export interface NameChoice { indexA: number; indexB: number; swapped: '' | 'a' | 'b' }
+const scratchChoice: NameChoice = { indexA: 0, indexB: 0, swapped: '' };
 
 function compareNames(a: RecordFeatures, b: RecordFeatures, out: Uint8Array, off: number, choice: NameChoice): void {
   let bestS: number = SURNAME.MISSING, bestG: number = GIVEN.MISSING, bestScore = Infinity;
-  choice.indexA = 0; choice.indexB = 0; choice.swapped = false;
+  choice.indexA = 0; choice.indexB = 0; choice.swapped = '';
   for (let i = 0; i < a.names.length; i++) {
     const na = a.names[i];
     for (let j = 0; j < b.names.length; j++) {
       const nb = b.names[j];
       let s = surnameLevel(na.family, nb.family);
       let g = givenLevel(na.given, nb.given);
-      let swapped = false;
-      if ((s >= SURNAME.ROUGH || s === SURNAME.MISSING) && maySwap(na.family, nb.given)) {
-        const s1 = surnameLevel(na.family, nb.given);
-        const s2 = surnameLevel(na.given, nb.family);
-        if (isSwap(s1, s2)) {
-          const g2 = givenLevel(na.given, nb.family);
-          // A one-part name on one side (given only) matched against the other's family is not a swap.
-          if (s2 !== SURNAME.MISSING || g2 !== GIVEN.MISSING) {
-            s = SURNAME.SWAPPED;
-            g = g2;
-            swapped = true;
-          }
+      let swapped: '' | 'a' | 'b' = '';
+      if (s >= SURNAME.ROUGH || s === SURNAME.MISSING) {
+        let best = Infinity;
+        if (maySwap(na.family, nb.given)) {
+          const s1 = surnameLevel(na.family, nb.given), g1 = givenLevel(na.given, nb.family);
+          if (swapOk(s1, g1)) { best = SURNAME_RANK[s1] * 16 + GIVEN_RANK[g1]; g = g1; swapped = 'b'; }
         }
+        if (maySwap(nb.family, na.given)) {
+          const s1 = surnameLevel(na.given, nb.family), g1 = givenLevel(na.family, nb.given);
+          if (swapOk(s1, g1) && SURNAME_RANK[s1] * 16 + GIVEN_RANK[g1] < best) { g = g1; swapped = 'a'; }
+        }
+        if (swapped !== '') s = SURNAME.SWAPPED;
       }
       const score = SURNAME_RANK[s] * 16 + GIVEN_RANK[g];
       if (score < bestScore) {

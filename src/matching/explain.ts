@@ -49,9 +49,13 @@ function comparedValues(field: number, a: MatchRecord, b: MatchRecord, choice: N
   const nb = b.names[choice.indexB] ?? { given: '', family: '' };
   switch (field) {
     case FIELD.SURNAME:
-      return choice.swapped ? `${fullName(na.given, na.family)} ~ ${fullName(nb.given, nb.family)}` : `${na.family} ~ ${nb.family}`;
+      if (choice.swapped === 'b') return `${na.family} ~ ${nb.given} (given name of the other)`;
+      if (choice.swapped === 'a') return `${na.given} (given name) ~ ${nb.family}`;
+      return `${na.family} ~ ${nb.family}`;
     case FIELD.GIVEN:
-      return choice.swapped ? `${na.given} ~ ${nb.family}` : `${na.given} ~ ${nb.given}`;
+      if (choice.swapped === 'b') return `${na.given} ~ ${nb.family} (surname of the other)`;
+      if (choice.swapped === 'a') return `${na.family} (surname) ~ ${nb.given}`;
+      return `${na.given} ~ ${nb.given}`;
     case FIELD.BIRTH: return `${a.birthDate} ~ ${b.birthDate}`;
     case FIELD.SEX: return `${a.sex} ~ ${b.sex}`;
     case FIELD.NATIONALITY: return `${a.nationalities.join('/')} ~ ${b.nationalities.join('/')}`;
@@ -70,7 +74,7 @@ export function formatBits(b: number): string {
 /** Explanation for two records whose features are already computed. */
 export function explainFeatures(cm: CompiledModel, a: MatchRecord, b: MatchRecord, fa: RecordFeatures, fb: RecordFeatures): MatchExplanation {
   const levels = new Uint8Array(FIELD_COUNT);
-  const choice: NameChoice = { indexA: 0, indexB: 0, swapped: false };
+  const choice: NameChoice = { indexA: 0, indexB: 0, swapped: '' };
   compareFeatures(fa, fb, levels, 0, choice);
   const tfa = recordTermFrequencies(cm.model, fa), tfb = recordTermFrequencies(cm.model, fb);
   const contributions: FieldContribution[] = [];

@@ -106,4 +106,14 @@ describe('authentication', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
   });
+
+  // Last: it leaves this address limited for 15 minutes of the test clock.
+  it('limits failed sign-ins per address whatever usernames are tried', async () => {
+    for (let i = 0; i < 20; i++) expect((await signIn(t.request, `guess.${i}`, 'wrong password')).res.status).toBe(401);
+    const limited = await signIn(t.request, 'grens.jansen');
+    expect(limited.res.status).toBe(429);
+    expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    t.clock.advance(16 * 60_000);
+    expect((await signIn(t.request, 'grens.jansen')).res.status).toBe(200);
+  });
 });

@@ -13,12 +13,23 @@ import { screens } from './screens/index.ts';
 
 function Screen() {
   const p = path.value;
+  // After navigating, move focus to the new screen's heading so keyboard and
+  // screen-reader users start at the top of what changed.
+  useEffect(() => {
+    if (first) {
+      first = false;
+      return;
+    }
+    requestAnimationFrame(() => (document.querySelector('main h1') as HTMLElement | null)?.focus());
+  }, [p]);
   for (const s of screens) {
     const params = match(s.path, p);
     if (params) return s.render(params);
   }
   return <Search />;
 }
+
+let first = true;
 
 function App() {
   void language.value; // re-render on language change
@@ -38,4 +49,6 @@ function App() {
 }
 
 document.addEventListener('click', onLinkClick);
+// A printed report shows the numbers behind each chart, not a closed "show the numbers".
+addEventListener('beforeprint', () => document.querySelectorAll<HTMLDetailsElement>('details.data-table').forEach((d) => (d.open = true)));
 render(<App />, document.getElementById('app')!);

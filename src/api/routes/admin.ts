@@ -59,6 +59,8 @@ const NewTokenBody = z
 const RetentionSummary = z.object({ alerts: z.number(), persons: z.number(), objects: z.number(), auditEntries: z.number(), sessions: z.number(), errors: z.array(z.string()) });
 
 export function adminRoutes() {
+  // A malformed PONTIS_RETENTION file stops the node at start, not in the nightly job.
+  retentionRules();
   const app = createRouter();
 
   app.openapi(

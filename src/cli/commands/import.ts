@@ -22,6 +22,7 @@ interface ImportCliOptions {
   batch: number;
   rejects?: string;
   restart?: boolean;
+  bulk?: boolean;
   json?: boolean;
   progress: boolean;
 }
@@ -59,6 +60,8 @@ export function register(program: Command): void {
     .option('--batch <n>', 'lines per transaction', intOption('--batch', 1, 1_000_000), 5000)
     .option('--rejects <file>', 'write rejected lines as JSON Lines to FILE instead of stderr')
     .option('--restart', 'start from the top even if an interrupted import of this file exists')
+    .option('--bulk', 'initial-load mode: build the person search indexes once at the end (default for files ≥ 32 MiB into a store without persons)')
+    .option('--no-bulk', 'keep the person search indexes up to date line by line')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText('after', HELP)
@@ -89,11 +92,16 @@ export function register(program: Command): void {
           format: opts.format,
           batchSize: opts.batch,
           restart: opts.restart,
+          bulk: opts.bulk,
           signal: controller.signal,
           onStart: (info) => {
             if (opts.rejects) rejectsOut = createWriteStream(opts.rejects, { flags: info.resumedFromLine ? 'a' : 'w' });
             if (info.resumedFromLine) process.stderr.write(`pontis: resuming an interrupted import of ${file} after line ${info.resumedFromLine.toLocaleString('en-GB')}\n`);
             if (showProgress) bar = createProgressBar(process.stderr, info.totalBytes, info.resumedFromByte ?? 0, info.resumedFromLine ?? 0);
+          },
+          onIndexing: () => {
+            bar?.done();
+            if (showProgress) process.stderr.write('pontis: building the search indexes of the initial load …\n');
           },
           onProgress: (p) => bar?.update(p),
           onCommit: (p) => node.logger.debug('import batch committed', { file, line: p.lines, byte: p.bytes }),

@@ -120,6 +120,36 @@ function fullDateKey(f: RecordFeatures): string[] {
   return b && b.year !== null && b.month !== null && b.day !== null ? [`${b.year}${pad2(b.month)}${pad2(b.day)}`] : [];
 }
 
+function surnameKeys(f: RecordFeatures): string[] {
+  const out: string[] = [];
+  for (const n of f.names) for (const k of n.family.keys.slice(0, 2)) out.push(k);
+  return out;
+}
+
+// Sex, nationality and place of birth go with the name: two strangers who
+// share a surname share a nationality or a birthplace far more often than
+// two random strangers. Decisions are only ever close when names agree, so
+// their u is measured on pairs that share a surname key, not on random pairs.
+const NAME_CORRELATED = [FIELD.SEX, FIELD.NATIONALITY, FIELD.PLACE];
+
+function withNameConditionalU(features: RecordFeatures[], opts: TrainOptions, u: number[][]): number[][] {
+  const { patterns, pairs } = sessionPatterns(features, opts.split, surnameKeys, [], opts.trainingPairs ?? 300_000, (opts.seed ?? 42) + 1);
+  if (pairs < 1000) return u;
+  const out = u.map((r) => r.slice());
+  for (const f of NAME_CORRELATED) {
+    const L = COMPARISONS[f].levels.length;
+    const counts = new Float64Array(L);
+    for (let p = 0; p < patterns.counts.length; p++) counts[patterns.levels[p * FIELD_COUNT + f]] += patterns.counts[p];
+    let present = 0;
+    for (let l = 1; l < L; l++) present += counts[l];
+    if (present < 200) continue;
+    for (let l = 1; l < L; l++) out[f][l] = Math.max((counts[l] + 0.5) / (present + 0.5 * (L - 1)), u[f][l]);
+    const sum = out[f].slice(1).reduce((a, b) => a + b, 0);
+    for (let l = 1; l < L; l++) out[f][l] /= sum;
+  }
+  return out;
+}
+
 function nameKeys(f: RecordFeatures): string[] {
   const out: string[] = [];
   for (const n of f.names) {
@@ -133,7 +163,8 @@ const M_FLOOR = 1e-3;
 
 export function trainModel(features: RecordFeatures[], candidates: PairBuffer, opts: TrainOptions = {}): MatchModel {
   const base = defaultModel(features.length);
-  const { u: uRandom, sampled } = estimateU(features, opts);
+  const { u: uAll, sampled } = estimateU(features, opts);
+  const uRandom = withNameConditionalU(features, opts, uAll);
   const fixedU = COMPARISONS.map(() => true);
   const maxIterations = opts.maxIterations ?? 200;
   const budget = opts.trainingPairs ?? 300_000;

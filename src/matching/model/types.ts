@@ -42,4 +42,4 @@ export interface MatchModel {
 
 /** Term-frequency adjustments are clamped so one name never dominates. */
 export const TF_MIN_BITS = -8;
-export const TF_MAX_BITS = 3;
+export const TF_MAX_BITS = 1;

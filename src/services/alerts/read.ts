@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Schema } from '../../store/schema.ts';
+import { rawQuery } from '../../store/database.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
 import type { NodeContext } from '../context.ts';
@@ -251,24 +252,33 @@ export interface HitAlert {
 export async function effectiveAlertsOn(db: Executor, personIds: string[], objectIds: string[], today: string): Promise<Map<string, HitAlert[]>> {
   const out = new Map<string, HitAlert[]>();
   if (!personIds.length && !objectIds.length) return out;
-  const rows = await db
-    .selectFrom('alerts as a')
-    .innerJoin('authorities as au', 'au.id', 'a.issuing_authority_id')
-    .select(['a.id', 'a.person_id', 'a.object_id', 'a.category', 'a.action', 'a.expires_at', 'a.handling_code', 'a.issuing_authority_id', 'au.name', 'au.country'])
-    .where((w) => {
-      const ors = [];
-      if (personIds.length) ors.push(w('a.person_id', 'in', personIds));
-      if (objectIds.length) ors.push(w('a.object_id', 'in', objectIds));
-      return w.or(ors);
-    })
-    .where('a.status', '=', 'active')
-    .where('a.expires_at', '>', today)
-    .where((w) => w.or([w('a.valid_from', 'is', null), w('a.valid_from', '<=', today)]))
-    .execute();
-  const flags = await loadFlags(db, rows.map((r) => r.id));
+  // One round trip with the flags folded in: this runs on every search.
+  const rows = await rawQuery<{
+    id: string;
+    subject_id: string;
+    category: string;
+    action: string;
+    expires_at: string;
+    handling_code: string;
+    issuing_authority_id: string;
+    name: string;
+    country: string;
+    flags: AlertFlag[] | string;
+  }>(
+    db,
+    `select a.id, coalesce(a.person_id, a.object_id) as subject_id, a.category, a.action, a.expires_at, a.handling_code, a.issuing_authority_id, au.name, au.country,
+       coalesce((select json_agg(json_build_object(
+           'authorityId', f.authority_id, 'authorityName', fa.name, 'country', fa.country, 'reason', f.reason, 'flaggedBy', f.flagged_by,
+           'flaggedAt', to_char(f.flagged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by f.flagged_at)
+         from alert_flags f join authorities fa on fa.id = f.authority_id where f.alert_id = a.id), '[]'::json) as flags
+       from alerts a join authorities au on au.id = a.issuing_authority_id
+      where (a.person_id = any($1::uuid[]) or a.object_id = any($2::uuid[]))
+        and a.status = 'active' and a.expires_at > $3::date and (a.valid_from is null or a.valid_from <= $3::date)
+      order by a.created_at, a.id`,
+    [personIds, objectIds, today],
+  );
   for (const r of rows) {
-    const key = (r.person_id ?? r.object_id)!;
-    const list = out.get(key) ?? [];
+    const list = out.get(r.subject_id) ?? [];
     list.push({
       id: r.id,
       category: r.category,
@@ -276,9 +286,9 @@ export async function effectiveAlertsOn(db: Executor, personIds: string[], objec
       issuingAuthority: { id: r.issuing_authority_id, name: r.name, country: r.country },
       expiresAt: r.expires_at,
       handlingCode: r.handling_code,
-      flags: flags.get(r.id) ?? [],
+      flags: typeof r.flags === 'string' ? (JSON.parse(r.flags) as AlertFlag[]) : r.flags,
     });
-    out.set(key, list);
+    out.set(r.subject_id, list);
   }
   return out;
 }

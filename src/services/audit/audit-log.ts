@@ -1,8 +1,8 @@
 // The append-only, hash-chained audit log. Call appendAudit inside the
 // transaction of the write (or right after a read) so the record and its
-// audit entry stand or fall together. Appends are serialised with a
-// transaction-scoped advisory lock: the chain needs one order, and the lock
-// is held until the caller's transaction commits.
+// audit entry stand or fall together. Appends are serialised by the row lock
+// on audit_head: the chain needs one order, and the lock is held until the
+// caller's transaction commits.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import type { Actor } from '../../access/actor.ts';
@@ -31,8 +31,6 @@ export interface AuditEntryInput {
 
 /** Version of the entry body layout, so a future layout still verifies old entries. */
 export const AUDIT_BODY_VERSION = 1;
-/** Advisory lock key serialising appends (arbitrary, fixed). */
-export const AUDIT_APPEND_LOCK = 727275;
 
 export function auditBody(entry: AuditEntryInput): string {
   const a = entry.actor;
@@ -60,14 +58,19 @@ export async function appendAudit(executor: Kysely<Schema> | Transaction<Schema>
 }
 
 export async function appendBody(trx: Transaction<Schema>, body: string): Promise<number> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
-  // One statement reads the head and chains onto it; the lock above makes the
-  // head stable (a separate statement, so its snapshot is taken after the lock).
+  // One round trip: advance the head (its row lock serialises appends until
+  // commit; after waiting, the UPDATE sees the committed head) and insert the
+  // entry with the hash the head now holds.
   const r = await sql<{ seq: number }>`
-    insert into audit_log (seq, body, hash)
-    select h.seq, ${body}, sha256(h.prev || int8send(h.seq) || convert_to(${body}, 'UTF8'))
-    from (select coalesce((select seq from audit_log order by seq desc limit 1), 0) + 1 as seq,
-                 coalesce((select hash from audit_log order by seq desc limit 1), decode(repeat('00', 32), 'hex')) as prev) h
+    with head as (
+      update audit_head
+      set seq = seq + 1, hash = sha256(hash || int8send(seq + 1) || convert_to(${body}, 'UTF8'))
+      where id = 1
+      returning seq, hash
+    )
+    insert into audit_log (seq, body, hash) select seq, ${body}, hash from head
     returning seq`.execute(trx);
-  return r.rows[0]!.seq;
+  const seq = r.rows[0]?.seq;
+  if (seq === undefined) throw new Error('the audit head row is missing; the audit migration did not run');
+  return seq;
 }

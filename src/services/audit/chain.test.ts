@@ -23,6 +23,7 @@ async function fresh(database: Database, n: number): Promise<NodeContext> {
   await database.query('alter table audit_checkpoints disable trigger user');
   await database.query('delete from audit_checkpoints');
   await database.query('delete from audit_log');
+  await database.query(`update audit_head set seq = 0, hash = decode(repeat('00', 32), 'hex')`);
   await database.query('alter table audit_log enable trigger user');
   await database.query('alter table audit_checkpoints enable trigger user');
   for (let i = 0; i < n; i++) {
@@ -127,6 +128,19 @@ describeEachEngine('audit chain', (getDb) => {
     const r = await verifyAuditLog(getDb(), { key });
     expect(r.failure).toMatchObject({ seq: 10 });
     expect(r.failure!.reason).toMatch(/signature/);
+  });
+
+  it('keeps one unbroken chain under concurrent appends', async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        getDb().db.transaction().execute(async (trx) => {
+          await appendAudit(trx, { actor, action: 'record.read', outcome: 'ok', details: { i } });
+          await appendAudit(trx, { actor, action: 'record.read', outcome: 'ok', details: { i, second: true } });
+        }),
+      ),
+    );
+    const r = await verifyAuditLog(getDb(), { key });
+    expect(r).toMatchObject({ ok: true, entriesChecked: 80, lastSeq: 80 });
   });
 
   it('verifies from a checkpoint with --from and across batches', async () => {

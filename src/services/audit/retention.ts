@@ -9,7 +9,7 @@ import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
 import type { Actor } from '../../access/actor.ts';
 import { nodeActor } from '../access/system-actor.ts';
-import { appendAudit, AUDIT_APPEND_LOCK } from './audit-log.ts';
+import { appendAudit } from './audit-log.ts';
 import { writeCheckpoint } from './checkpoints.ts';
 import { retentionRules, type RetentionRules } from './retention-rules.ts';
 
@@ -124,7 +124,8 @@ async function deleteInBatches(
 async function purgeAudit(node: NodeContext, actor: Actor, keepDays: number): Promise<number> {
   const cutoff = new Date(node.clock.now().getTime() - keepDays * DAY).toISOString();
   return node.database.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+    // Hold the chain head so no append interleaves with the boundary checkpoint.
+    await sql`select seq from audit_head where id = 1 for update`.execute(trx);
     const r = await sql<{ boundary: number | null; n: number }>`select max(seq) as boundary, count(*)::int as n from audit_log where at < ${cutoff}`.execute(trx);
     const boundary = r.rows[0]?.boundary ?? null;
     const count = r.rows[0]?.n ?? 0;

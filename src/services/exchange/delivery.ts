@@ -82,6 +82,8 @@ export interface DeliverOptions {
   messageId?: string;
   limit?: number;
   transports?: Record<string, Transport>;
+  /** Attempts before a row is given up (default MAX_DELIVERY_ATTEMPTS). */
+  maxAttempts?: number;
 }
 
 /** Rows delivered per transaction: fewer commits, same guarantees (the whole batch commits or none of it). */
@@ -111,7 +113,7 @@ export async function deliverPending(node: NodeContext, opts: DeliverOptions = {
         try {
           await deliverBatch(node, transports, [id], run);
         } catch (err) {
-          const outcome = await recordFailure(node, id, err, node.clock.now());
+          const outcome = await recordFailure(node, id, err, node.clock.now(), opts.maxAttempts ?? MAX_DELIVERY_ATTEMPTS);
           if (outcome === 'failed') run.failed++;
           else if (outcome === 'retry') run.retried++;
         }
@@ -169,7 +171,7 @@ async function deliverBatch(node: NodeContext, transports: Record<string, Transp
   if (woken.count) wakeSubscribers(node, woken.authorities);
 }
 
-async function recordFailure(node: NodeContext, id: number, err: unknown, at: Date): Promise<'retry' | 'failed' | 'none'> {
+async function recordFailure(node: NodeContext, id: number, err: unknown, at: Date, maxAttempts: number): Promise<'retry' | 'failed' | 'none'> {
   const message = err instanceof Error ? err.message : String(err);
   node.logger.warn('message delivery failed', { outboxId: id, err: message });
   const { db } = node.database;
@@ -184,7 +186,7 @@ async function recordFailure(node: NodeContext, id: number, err: unknown, at: Da
       .executeTakeFirst();
     if (!row) return { outcome: 'none' as const };
     const attempts = row.attempts + 1;
-    const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
+    const failed = attempts >= maxAttempts;
     await trx
       .updateTable('outbox')
       .set({

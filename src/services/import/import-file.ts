@@ -10,6 +10,7 @@ import { readCsvLines } from './csv-reader.ts';
 import { completeRun, findRun, startRun } from './progress-marker.ts';
 import { runImport, type ImportOptions } from './importer.ts';
 import type { ImportSummary } from './summary.ts';
+import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -19,8 +20,16 @@ export interface ImportFileOptions extends ImportOptions {
   kind?: string;
   /** Start from the top even if an interrupted import of this file exists. */
   restart?: boolean;
+  /**
+   * Initial-load mode: write person_keys without its indexes and build them
+   * once at the end. Default: on for files of 32 MiB or more into a store
+   * without persons.
+   */
+  bulk?: boolean;
   /** Called once the starting point is known, before any line is read. */
-  onStart?: (info: { totalBytes: number; resumedFromLine?: number; resumedFromByte?: number }) => void;
+  onStart?: (info: { totalBytes: number; resumedFromLine?: number; resumedFromByte?: number; bulk: boolean }) => void;
+  /** Called when the lines are in and the search indexes of a bulk load are being built. */
+  onIndexing?: () => void;
 }
 
 /** The format by extension, else by the first non-blank character (`{` = JSON Lines). */
@@ -39,14 +48,29 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   }
 }
 
+const BULK_MIN_BYTES = 32 * 2 ** 20;
+
+async function storeHasPersons(node: NodeContext): Promise<boolean> {
+  const [r] = await node.database.query<{ any: boolean }>('select exists (select 1 from persons) as any');
+  return r!.any;
+}
+
 export async function importFile(node: NodeContext, path: string, opts: ImportFileOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
   const format = opts.format ?? (await detectFormat(path));
   const { key, size } = await fileIdentity(path);
   const db = node.database.db;
   const run = await findRun(db, key);
   const resume = run && run.status === 'running' && !opts.restart && run.committedLines > 0 ? run : undefined;
-  if (!resume) await startRun(db, { fileKey: key, fileName: basename(path), fileSize: size, format });
-  opts.onStart?.({ totalBytes: size, resumedFromLine: resume?.committedLines, resumedFromByte: resume?.committedBytes });
+  let bulk = resume?.bulk ?? false;
+  if (!resume) {
+    bulk = opts.bulk ?? (size >= BULK_MIN_BYTES && !(await storeHasPersons(node)));
+    await startRun(db, { fileKey: key, fileName: basename(path), fileSize: size, format, bulk });
+  }
+  // Another bulk load may have crashed without its indexes; only a bulk load runs without them.
+  if (bulk) await dropPersonKeyIndexes(db);
+  else await ensurePersonKeyIndexes(db);
+  opts.onStart?.({ totalBytes: size, resumedFromLine: resume?.committedLines, resumedFromByte: resume?.committedBytes, bulk });
   const start = resume ? { lines: resume.committedLines, bytes: resume.committedBytes } : { lines: 0, bytes: 0 };
   const lines =
     format === 'jsonl'
@@ -55,6 +79,11 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
   // A worker pays off once a file takes more than a few seconds; below that its start-up costs more than it saves.
   const workers = opts.workers ?? (size > 8 * 2 ** 20 && availableParallelism() > 1 ? Math.min(2, availableParallelism() - 1) : 0);
   const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines });
+  if (bulk) {
+    // Also when interrupted: a node must not be left searching without its indexes.
+    opts.onIndexing?.();
+    await ensurePersonKeyIndexes(db);
+  }
   if (!summary.interrupted) await completeRun(db, key, summary);
-  return summary;
+  return { ...summary, seconds: (performance.now() - started) / 1000 };
 }

@@ -12,6 +12,7 @@ import { detectIdentifier, normaliseDocumentNumber, parseMrz, toCountryCode, typ
 import { effectiveAlertsOn } from '../alerts/read.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
+import { rawQuery } from '../../store/database.ts';
 import type { NodeContext } from '../context.ts';
 import { searchModel } from './model.ts';
 import { prepareObjectLookup, searchObjects, type ObjectLookup } from './object-search.ts';
@@ -279,23 +280,12 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
   const identifiers = plan.objects.map(identifierToken);
   const criteria = criteriaSummary(req, plan);
   await node.database.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('searches')
-      .values({
-        id: searchId,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        authority_id: actor.authorityId,
-        purpose: req.purpose,
-        case_reference: req.caseReference,
-        criteria: JSON.stringify(criteria),
-        keys: [...keys],
-        identifiers,
-        hit_count: hits.length,
-        alert_hit_count: alertHitCount,
-        searched_at: now,
-      })
-      .execute();
+    await rawQuery(
+      trx,
+      `insert into searches (id, actor_id, actor_name, authority_id, purpose, case_reference, criteria, keys, identifiers, hit_count, alert_hit_count, searched_at)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::text[], $9::text[], $10, $11, $12)`,
+      [searchId, actor.id, actor.name, actor.authorityId, req.purpose, req.caseReference, JSON.stringify(criteria), [...keys], identifiers, hits.length, alertHitCount, now],
+    );
     await appendAudit(trx, {
       at: node.clock.now(),
       actor,

@@ -13,6 +13,8 @@ create table import_runs (
   -- running totals (ImportSummary counts) of the committed part
   counts jsonb not null default '{}',
   status text not null check (status in ('running', 'completed')),
+  -- an initial load that dropped the person_keys indexes, to rebuild them at the end
+  bulk boolean not null default false,
   started_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   completed_at timestamptz

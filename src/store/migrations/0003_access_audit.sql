@@ -46,9 +46,13 @@ create table api_tokens (
 
 -- Ids of the records an entry returned or changed, for "who saw this person".
 create function audit_record_ids(body jsonb) returns text[]
-language sql immutable parallel safe as $$
-  select coalesce(array_agg(distinct r ->> 'id'), '{}')
-  from jsonb_array_elements(coalesce(body -> 'returned', '[]'::jsonb) || coalesce(body -> 'changed', '[]'::jsonb)) as r
+language plpgsql immutable parallel safe as $$
+begin
+  return coalesce(
+    (select array_agg(distinct r ->> 'id')
+     from jsonb_array_elements(coalesce(body -> 'returned', '[]'::jsonb) || coalesce(body -> 'changed', '[]'::jsonb)) as r),
+    '{}');
+end
 $$;
 
 -- The audit log. `body` is the canonical JSON of the entry exactly as hashed:
@@ -72,6 +76,18 @@ create index audit_log_at on audit_log (at);
 create index audit_log_actor on audit_log (actor_id, seq);
 create index audit_log_case on audit_log (case_reference, seq) where case_reference is not null;
 create index audit_log_records on audit_log using gin (record_ids);
+
+-- The head of the chain, one row. An append updates it and inserts the entry
+-- in one statement: the row lock serialises appends until the writing
+-- transaction commits, and the UPDATE re-reads the row after waiting, so every
+-- append chains onto the last committed one. A tampered head only makes the
+-- next entry fail verification.
+create table audit_head (
+  id int primary key check (id = 1),
+  seq bigint not null,
+  hash bytea not null
+);
+insert into audit_head (id, seq, hash) values (1, 0, decode(repeat('00', 32), 'hex'));
 
 -- Append-only: the application never updates or deletes entries, and the
 -- database refuses it too. The retention job alone may delete, after it has

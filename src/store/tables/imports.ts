@@ -13,6 +13,7 @@ export interface ImportsTables {
     committed_lines: Generated<number>;
     counts: unknown;
     status: 'running' | 'completed';
+    bulk: Generated<boolean>;
     started_at: Generated<Date>;
     updated_at: Timestamp;
     completed_at: Date | null;

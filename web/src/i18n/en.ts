@@ -417,5 +417,11 @@ export const en = {
   'matchedOn.serial': 'serial number',
   'matchedOn.iban': 'IBAN',
   'matchedOn.document_number': 'document number',
+  'alert.reviewTitle': 'Proposed alert: review',
+  'alert.reviewIntro': 'Information from a third party. Approve it into an active alert, or reject it, and say why.',
+  'alert.approve': 'Approve',
+  'alert.reject': 'Reject',
+  'alertForm.status': 'Status on creation',
+  'alertForm.statusHint': 'Proposed: third-party information that a single point of contact reviews first.',
 };
 export type MessageKey = keyof typeof en;

@@ -418,4 +418,10 @@ export const nl: Record<MessageKey, string> = {
   'matchedOn.serial': 'serienummer',
   'matchedOn.iban': 'IBAN',
   'matchedOn.document_number': 'documentnummer',
+  'alert.reviewTitle': 'Voorgestelde signalering: beoordelen',
+  'alert.reviewIntro': 'Informatie van een derde. Keur haar goed als actieve signalering of wijs haar af, en zeg waarom.',
+  'alert.approve': 'Goedkeuren',
+  'alert.reject': 'Afwijzen',
+  'alertForm.status': 'Status bij aanmaken',
+  'alertForm.statusHint': 'Voorgesteld: informatie van een derde die een centraal contactpunt eerst beoordeelt.',
 };

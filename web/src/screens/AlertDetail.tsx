@@ -26,6 +26,11 @@ interface HitView {
   createdAt: string;
 }
 
+/** Newest change first; the API lists them in the order they happened (ties keep that order, reversed). */
+function newestFirst(list: HistoryEntry[]): HistoryEntry[] {
+  return list.map((h, i) => ({ h, i })).sort((x, y) => y.h.changedAt.localeCompare(x.h.changedAt) || y.i - x.i).map((x) => x.h);
+}
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function AlertDetail({ id }: { id: string }) {
@@ -38,7 +43,7 @@ export function AlertDetail({ id }: { id: string }) {
   useEffect(() => {
     const enc = encodeURIComponent(id);
     api<AlertView>('GET', `/api/v1/alerts/${enc}`).then(setAlert, setError);
-    api('GET', `/api/v1/alerts/${enc}/history`).then((d) => setHistory(itemsOf<HistoryEntry>(d).slice().reverse()), (e) => { setHistory([]); setPartError(e); });
+    api('GET', `/api/v1/alerts/${enc}/history`).then((d) => setHistory(newestFirst(itemsOf<HistoryEntry>(d))), (e) => { setHistory([]); setPartError(e); });
     api('GET', `/api/v1/hits?alertId=${enc}`).then((d) => setHits(itemsOf<HitView>(d)), () => setHits([]));
   }, [id, reload]);
   if (error) return <main id="main"><h1 tabIndex={-1}>{t('alert.title')}</h1><ProblemMessage error={error} /></main>;
@@ -60,6 +65,7 @@ export function AlertDetail({ id }: { id: string }) {
         <span class={`badge ${alert.effective ? '' : 'subtle'}`}>{label('alertStatus', alert.status)}</span>{' '}
         {alert.effective ? <span>{t('alert.effective')}</span> : <span class="muted">{t('alert.notEffective')}</span>}
       </p>
+      {alert.status === 'proposed' && hasRole('spoc') ? <ReviewForm id={alert.id} onDone={() => setReload((n) => n + 1)} /> : null}
       <section class="card action-card" aria-labelledby="action-h">
         <h2 id="action-h">{t('search.action')}</h2>
         <p class="action">{alert.action}</p>
@@ -171,5 +177,37 @@ function FlagForm({ id, onDone }: { id: string; onDone(): void }) {
       <button type="submit" disabled={busy}>{t('alert.flag')}</button>
       <ProblemMessage error={error} />
     </form>
+  );
+}
+
+/** A proposed alert (third-party information) is approved into an alert or rejected, with who and why. */
+function ReviewForm({ id, onDone }: { id: string; onDone(): void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const decide = (verb: 'approve' | 'reject') => async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${verb}`, { reason });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card review" aria-labelledby="review-h">
+      <h2 id="review-h">{t('alert.reviewTitle')}</h2>
+      <p class="muted">{t('alert.reviewIntro')}</p>
+      <label for="review-reason">{t('common.reason')}</label>
+      <textarea id="review-reason" rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      <ProblemMessage error={error} />
+      <div class="button-row">
+        <button type="button" disabled={busy} onClick={decide('approve')}>{t('alert.approve')}</button>
+        <button type="button" class="danger" disabled={busy} onClick={decide('reject')}>{t('alert.reject')}</button>
+      </div>
+    </section>
   );
 }

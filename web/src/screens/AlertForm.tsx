@@ -112,6 +112,7 @@ export function AlertForm({ id }: { id?: string }) {
     subjectId: presetSubject?.split(':')[1] ?? '',
     objectKind: 'vehicle',
     handlingCode: 'H0',
+    status: 'active',
     ref: `WEB-${Date.now().toString(36).toUpperCase()}`,
     expiresAt: inYears(1),
     'obj.documentType': 'passport',
@@ -233,7 +234,7 @@ export function AlertForm({ id }: { id?: string }) {
         const body = {
           source: values.source, ref: values.ref, category, subject, action: values.action!.trim(), reason: opt('reason'), crimeArea: opt('crimeArea'),
           legalBasis: opt('legalBasis'), protectiveMeasures: opt('protectiveMeasures'), handlingCode: values.handlingCode, validFrom: opt('validFrom'),
-          expiresAt: values.expiresAt, reviewAt: opt('reviewAt'),
+          expiresAt: values.expiresAt, reviewAt: opt('reviewAt'), status: values.status,
         };
         const created = await api<AlertView>('POST', '/api/v1/alerts', body);
         navigate(`/alerts/${encodeURIComponent(created.id)}`);
@@ -315,6 +316,7 @@ export function AlertForm({ id }: { id?: string }) {
             <div class="grid3">
               {mode === 'create' ? select('source', t('alert.source'), sources.map((s) => s.id), '', { names: Object.fromEntries(sources.map((s) => [s.id, `${s.name} (${s.authorityName})`])) }) : null}
               {mode === 'create' ? text('ref', t('alert.ref')) : null}
+              {mode === 'create' ? select('status', t('alertForm.status'), ['active', 'proposed'], 'alertStatus', { hint: t('alertForm.statusHint') }) : null}
               {select('handlingCode', t('alert.handlingCode'), HANDLING_CODES, 'handling')}
               {text('validFrom', t('alert.validFrom'), { type: 'date' })}
               {text('expiresAt', t('alert.expiresAt'), { type: 'date' })}
