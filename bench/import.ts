@@ -6,7 +6,7 @@
 // loaded store, and writes the table to docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -23,6 +23,10 @@ interface Measured {
   persons: number;
   lines: number;
   seconds: number;
+  /** CPU time of the import process (all its threads); PostgreSQL's own server processes not included. */
+  cpuSeconds: number;
+  /** Mean 1-minute load average of the machine during the import. */
+  load: number;
   summary: ImportSummary;
   peakRssMiB: number;
   diskMiB: number;
@@ -47,16 +51,23 @@ function dirSize(path: string): number {
 }
 
 /** Runs the CLI, sampling its peak resident memory (VmHWM) from /proc until it exits. */
-async function runImportCli(args: string[]): Promise<{ summary: ImportSummary; seconds: number; peakRssMiB: number }> {
+async function runImportCli(args: string[]): Promise<{ summary: ImportSummary; seconds: number; peakRssMiB: number; cpuSeconds: number; load: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [PONTIS, 'import', ...args, '--json', '--no-progress'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += String(d)));
   let peakKiB = 0;
+  let cpuTicks = 0;
+  const loads: number[] = [];
   const sample = () => {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+      // utime + stime of the process (all threads), in clock ticks; fields 14 and 15 after the command name.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks = Math.max(cpuTicks, Number(f[11]) + Number(f[12]));
+      loads.push(loadavg()[0]!);
     } catch {
       /* exited */
     }
@@ -66,7 +77,8 @@ async function runImportCli(args: string[]): Promise<{ summary: ImportSummary; s
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`pontis import exited with ${code}\n${stdout}`);
-  return { summary: JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportSummary, seconds, peakRssMiB: peakKiB / 1024 };
+  const load = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0]!;
+  return { summary: JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportSummary, seconds, peakRssMiB: peakKiB / 1024, cpuSeconds: cpuTicks / 100, load };
 }
 
 async function inspect(open: () => ReturnType<typeof openDatabase>) {
@@ -95,7 +107,7 @@ async function benchEmbedded(file: string, persons: number, lines: number, rerun
     let rerunSeconds: number | undefined;
     if (rerun) rerunSeconds = (await runImportCli([file, '--data', dataDir])).seconds;
     const q = await inspect(() => openDatabase({ dataDir: join(dataDir, 'db') }));
-    return { engine: 'embedded', persons, lines, seconds: r.seconds, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB, ...q, rerunSeconds };
+    return { engine: 'embedded', persons, lines, seconds: r.seconds, cpuSeconds: r.cpuSeconds, load: r.load, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB, ...q, rerunSeconds };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -103,6 +115,10 @@ async function benchEmbedded(file: string, persons: number, lines: number, rerun
 
 async function benchPostgres(file: string, persons: number, lines: number, rerun: boolean): Promise<Measured> {
   const cluster = await startPostgresCluster();
+  // An interrupted benchmark must not leave its cluster running.
+  const stopOnSignal = () => void cluster.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
   try {
     const scratch = await createScratchDatabase(cluster.url, 'pontis_bench');
     console.error(`postgres: importing ${persons.toLocaleString('en-GB')} persons`);
@@ -114,30 +130,41 @@ async function benchPostgres(file: string, persons: number, lines: number, rerun
     let rerunSeconds: number | undefined;
     if (rerun) rerunSeconds = (await runImportCli([file, '--database', scratch.url])).seconds;
     const q = await inspect(() => openDatabase({ url: scratch.url, poolSize: 2 }));
-    return { engine: 'postgres', persons, lines, seconds: r.seconds, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB: size / 2 ** 20, ...q, rerunSeconds };
+    return { engine: 'postgres', persons, lines, seconds: r.seconds, cpuSeconds: r.cpuSeconds, load: r.load, summary: r.summary, peakRssMiB: r.peakRssMiB, diskMiB: size / 2 ** 20, ...q, rerunSeconds };
   } finally {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await cluster.stop();
   }
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function table(results: Measured[], genSeconds: number, fileMiB: number): string {
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  const { createReadStream } = await import('node:fs');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function table(results: Measured[], genSeconds: number, fileMiB: number, parallel: boolean): string {
   const head = [
-    '| Engine | Persons | Lines | Import (wall) | Persons/s | Lines/s | Rows written | Peak RSS | Store size | Key lookup | Re-run (all unchanged) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Engine | Persons | Lines | Import (wall) | CPU of the import process | Load avg | Persons/s | Rows written | Peak RSS | Store size | Key lookup | Re-run (all unchanged) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const rows = results.map((m) => {
     const written = m.rows.persons + m.rows.documents + m.rows.keys + m.rows.objects + m.rows.alerts;
-    return `| ${m.engine === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL'} | ${fmt(m.persons)} | ${fmt(m.lines)} | ${fmt(m.seconds, 1)} s | ${fmt(m.persons / m.seconds)} | ${fmt(m.lines / m.seconds)} | ${fmt(written)} | ${fmt(m.peakRssMiB)} MiB | ${fmt(m.diskMiB)} MiB | ${fmt(m.lookupMs, 1)} ms | ${m.rerunSeconds !== undefined ? `${fmt(m.rerunSeconds, 1)} s` : '–'} |`;
+    return `| ${m.engine === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL'} | ${fmt(m.persons)} | ${fmt(m.lines)} | ${fmt(m.seconds, 1)} s | ${fmt(m.cpuSeconds, 1)} s | ${fmt(m.load, 1)} | ${fmt(m.persons / m.seconds)} | ${fmt(written)} | ${fmt(m.peakRssMiB)} MiB | ${fmt(m.diskMiB)} MiB | ${fmt(m.lookupMs, 1)} ms | ${m.rerunSeconds !== undefined ? `${fmt(m.rerunSeconds, 1)} s` : '–'} |`;
   });
   const detail = results.map(
     (m) =>
       `- ${m.engine}: ${fmt(m.rows.persons)} persons, ${fmt(m.rows.documents)} identity documents, ${fmt(m.rows.keys)} blocking keys, ${fmt(m.rows.objects)} objects, ${fmt(m.rows.alerts)} alerts; rejected ${fmt(m.summary.rejected)}.`,
   );
   return [
-    `Population from the generator (seed 1): ${fmt(results[0]?.lines ?? 0)} JSON lines, ${fmt(fileMiB)} MiB, generated in ${fmt(genSeconds, 1)} s.`,
-    `Import with \`pontis import FILE\` (batches of 5,000 lines, one transaction each, resume marker included); wall time includes starting the CLI and opening the store.`,
+    `Population from the generator (seed 1): ${fmt(results[0]?.lines ?? 0)} JSON lines, ${fmt(fileMiB)} MiB${Number.isFinite(genSeconds) ? `, generated in ${fmt(genSeconds, 1)} s` : ''}.`,
+    `Import with \`pontis import FILE\` (batches of 5,000 lines, one transaction each, resume marker included; files of 32 MiB or more into an empty store build the person_keys indexes once at the end; one worker thread validates while the main thread writes); wall time includes starting the CLI and opening the store.` +
+      (parallel ? ' The engines ran side by side (--parallel), each with about half of the machine.' : ''),
+    'Load avg is the machine\'s mean 1-minute load average during the import (2 cores; other work was running): wall times under a load above 2 are stretched by it, CPU seconds much less so.',
     '',
     ...head,
     ...rows,
@@ -155,18 +182,29 @@ export async function run(args: string[]): Promise<void> {
   if (!Number.isSafeInteger(persons) || persons < 1) throw new Error(`--persons must be a positive integer`);
   const work = mkdtempSync(join(tmpdir(), 'pontis-bench-import-'));
   try {
-    const file = join(work, 'population.jsonl');
+    // --file reuses a population generated before (same --persons, seed 1) instead of generating it again.
+    const given = flag(args, '--file');
+    const file = given ?? join(work, 'population.jsonl');
     const t = performance.now();
-    console.error(`generating ${persons.toLocaleString('en-GB')} persons …`);
-    const gen = await writePopulation({ persons, seed: 1, out: file, format: 'jsonl', truth: false });
-    const genSeconds = (performance.now() - t) / 1000;
+    let lines: number;
+    let genSeconds = NaN;
+    if (given) lines = await countLines(given);
+    else {
+      console.error(`generating ${persons.toLocaleString('en-GB')} persons …`);
+      lines = (await writePopulation({ persons, seed: 1, out: file, format: 'jsonl', truth: false })).lines;
+      genSeconds = (performance.now() - t) / 1000;
+    }
     const fileMiB = statSync(file).size / 2 ** 20;
     const rerun = persons <= 1_000_000 && !args.includes('--no-rerun');
     const results: Measured[] = [];
-    if (engines.includes('embedded')) results.push(await benchEmbedded(file, persons, gen.lines, rerun));
-    if (engines.includes('postgres')) results.push(await benchPostgres(file, persons, gen.lines, rerun));
+    const jobs: (() => Promise<Measured>)[] = [];
+    if (engines.includes('embedded')) jobs.push(() => benchEmbedded(file, persons, lines, rerun));
+    if (engines.includes('postgres')) jobs.push(() => benchPostgres(file, persons, lines, rerun));
+    // --parallel runs the engines side by side (each then has about half the machine).
+    if (args.includes('--parallel')) results.push(...(await Promise.all(jobs.map((j) => j()))));
+    else for (const j of jobs) results.push(await j());
     for (const m of results) console.error(`${m.engine}: ${m.seconds.toFixed(1)} s, ${Math.round(m.persons / m.seconds)} persons/s, peak RSS ${Math.round(m.peakRssMiB)} MiB, ${Math.round(m.diskMiB)} MiB on disk`);
-    const md = table(results, genSeconds, fileMiB);
+    const md = table(results, genSeconds, fileMiB, args.includes('--parallel'));
     console.log(md);
     if (!args.includes('--no-write')) writeSection('import', md);
   } finally {

@@ -6,7 +6,7 @@
 // same data — the naive way (pg_trgm similarity on the name) for speed and
 // for how many of a person's other records each finds. Writes the `search`
 // section of docs/benchmarks.md.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +35,8 @@ interface Options {
   concurrency: number;
   queries: number;
   write: boolean;
+  /** JSON lines of figures from an earlier run (another engine) to report alongside. */
+  previous?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -60,6 +62,7 @@ function parseArgs(args: string[]): Options {
     concurrency: Math.round(num('concurrency', 16)),
     queries: Math.round(num('queries', 400)),
     write: !args.includes('--no-write'),
+    previous: get('previous'),
   };
 }
 
@@ -326,7 +329,9 @@ Identifier searches that found their object: ${ids}.
 
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
-  const figures: EngineFigures[] = [];
+  const figures: EngineFigures[] = opts.previous
+    ? readFileSync(opts.previous, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EngineFigures)
+    : [];
   for (const engine of opts.engines) {
     const f = await measure(engine, opts);
     console.error(JSON.stringify(f));

@@ -115,7 +115,7 @@ let scale: ScaleResult | string | null = null;
 if (!args.includes('--no-scale')) {
   const i = args.indexOf('--scale');
   const n = i >= 0 ? Number(args[i + 1]) : 1_000_000;
-  log(`dedupe of ${n.toLocaleString('en')} synthetic persons (child process) …`);
+  log(`dedupe of ${n.toLocaleString('en')} generated person records (child process) …`);
   scale = runScaleChild(n);
 }
 
@@ -135,9 +135,10 @@ if (scale) {
   lines.push('');
   if (typeof scale === 'string') lines.push(`Scale run: ${scale}.`);
   else {
-    const ph = Object.entries(scale.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
-    lines.push(`**Dedupe of ${scale.records.toLocaleString('en')} synthetic persons** (eval/synthetic-population.ts, 10 % duplicates with 1–2 errors each): `
-      + `**${scale.seconds.toFixed(1)} s** wall (${scale.cpuSeconds.toFixed(1)} s CPU; ${ph}), peak RSS ${scale.peakRssMb.toFixed(0)} MB, `
+    const ph = Object.entries(scale.cpuPhases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+    const what = scale.population === 'generator' ? '`pontis generate` person records (seed 1, CSV rows)' : 'synthetic persons (eval/synthetic-population.ts)';
+    lines.push(`**Dedupe of ${scale.records.toLocaleString('en')} ${what}**: `
+      + `**${scale.seconds.toFixed(1)} s** wall, ${scale.cpuSeconds.toFixed(1)} s CPU (${ph}), peak RSS ${scale.peakRssMb.toFixed(0)} MB, `
       + `${scale.candidatePairs.toLocaleString('en')} candidate pairs; precision ${f3(scale.quality.precision)}, recall ${f3(scale.quality.recall)}, F1 ${f3(scale.quality.f1)}. `
       + 'Target: < 120 s, < 4 GB. Wall time depends on what else runs on the machine; CPU time does not.');
   }

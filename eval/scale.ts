@@ -1,23 +1,38 @@
-// Dedupe of a large synthetic population (default one million persons) to
-// measure time and memory: `node bin/run-ts.js eval/scale.ts [N]`.
+// Dedupe of a large population (default one million person records) to
+// measure time and memory:
+//   node bin/run-ts.js eval/scale.ts [N] [generator|synthetic]
+// `generator` (default): the project generator's CSV rows (src/generator,
+// as `pontis generate --format csv` writes them); `synthetic`: the
+// syllable-name population of synthetic-population.ts (harsher: few names,
+// many namesakes). Building the population is not counted.
+import type { MatchRecord } from '../src/domain/match-record.ts';
 import { dedupe } from '../src/matching/linkage/engine.ts';
 import { countTruePairsWithin, peakRssMb, quality, type PairQuality } from './metrics.ts';
+import { generatedPopulation } from './generated.ts';
 import { syntheticPopulation } from './synthetic-population.ts';
 
 export interface ScaleResult {
   records: number;
+  population: 'generator' | 'synthetic';
   seconds: number;
   /** CPU seconds of this process (user + system): robust when other work shares the machine. */
   cpuSeconds: number;
   phases: Record<string, number>;
+  cpuPhases: Record<string, number>;
   candidatePairs: number;
   peakRssMb: number;
   quality: PairQuality;
   threshold: number;
 }
 
-export function runScale(n: number, log: (s: string) => void = () => {}): ScaleResult {
-  const pop = syntheticPopulation(n);
+export function runScale(n: number, population: 'generator' | 'synthetic' = 'generator', log: (s: string) => void = () => {}): ScaleResult {
+  let pop: { records: MatchRecord[]; person: ArrayLike<string | number> };
+  if (population === 'generator') {
+    const g = generatedPopulation(n, 1, 'csv');
+    pop = { records: g.records, person: g.entity };
+  } else {
+    pop = syntheticPopulation(n);
+  }
   log(`synthesised ${n.toLocaleString('en')} records`);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -31,14 +46,16 @@ export function runScale(n: number, log: (s: string) => void = () => {}): ScaleR
   for (const p of r.pairs) if (pop.person[p.a] === pop.person[p.b]) tp++;
   const phases: Record<string, number> = {};
   for (const [k, v] of Object.entries(r.stats.millis)) phases[k] = v / 1000;
+  const cpuPhases: Record<string, number> = {};
+  for (const [k, v] of Object.entries(r.stats.cpuMillis)) cpuPhases[k] = v / 1000;
   return {
-    records: n, seconds, cpuSeconds, phases, candidatePairs: r.stats.pairs, peakRssMb: peakRssMb(),
+    records: n, population, seconds, cpuSeconds, phases, cpuPhases, candidatePairs: r.stats.pairs, peakRssMb: peakRssMb(),
     quality: quality(countTruePairsWithin(pop.person), r.pairs.length, tp), threshold: r.threshold,
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('eval/scale.ts')) {
   const n = Number(process.argv[2] ?? 1_000_000);
-  const res = runScale(n, (s) => console.error(s));
+  const res = runScale(n, process.argv[3] === 'synthetic' ? 'synthetic' : 'generator', (s) => console.error(s));
   console.log(JSON.stringify(res, null, 2));
 }

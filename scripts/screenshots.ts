@@ -35,11 +35,12 @@ try {
   await page.getByLabel('Search for').fill(wanted.query);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: /results?$/ }).waitFor();
-  await page.locator('details summary').first().click();
+  await page.locator('summary', { hasText: 'Why this matched' }).first().click();
   await shot('search.png');
 
-  const alertId = wanted.alertId;
-  await open(page, web.url, `/alerts/${alertId}`, /.+/);
+  // An alert with hits and a follow-up thread.
+  const withHits = await web.node.database.db.selectFrom('hits').select('alert_id').where('decision', '=', 'confirm').orderBy('created_at').limit(1).executeTakeFirst();
+  await open(page, web.url, `/alerts/${withHits?.alert_id ?? wanted.alertId}`, /.+/);
   await page.getByRole('heading', { name: 'History' }).waitFor();
   await shot('alert-detail.png');
 
@@ -65,7 +66,7 @@ try {
 
   await signIn(page, web.url, 'analyst');
   await open(page, web.url, '/identity', 'Identities to verify');
-  await shot('identity-queue.png');
+  await shot('identity-queue.png', false);
   const firstLink = page.getByRole('link', { name: /^Review / }).first();
   if (await firstLink.count()) {
     await firstLink.click();

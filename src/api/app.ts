@@ -67,13 +67,12 @@ export async function createApp(node: NodeContext): Promise<OpenAPIHono<AppEnv>>
     }),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, problem(413, 'too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, problem(413, 'too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
+  });
+  // Attachment uploads are raw bytes with their own, larger limit (exchange routes).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/v1/attachments' ? next() : jsonLimit(c, next)));
   app.use('*', authenticate());
 
   app.onError((err, c) => {

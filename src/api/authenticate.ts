@@ -14,7 +14,8 @@ import { AccessDeniedError, UnauthenticatedError } from '../domain/errors.ts';
 import { actorFromToken } from '../services/access/tokens.ts';
 import { sessionFromCookie, SESSION_COOKIE } from '../services/access/sessions.ts';
 import { sameSecret } from '../services/access/secrets.ts';
-import { authorizeRoute, isPublicRoute } from '../access/routes.ts';
+import { authorizeRoute, isPublicRoute, routeAction } from '../access/routes.ts';
+import { appendAudit } from '../services/audit/audit-log.ts';
 import { currentPolicy } from '../access/policy.ts';
 import { matchedRoutes } from 'hono/route';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -53,8 +54,20 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
           authorization !== undefined ? 'The API token is unknown, expired or revoked, or the Authorization header is not "Bearer <token>".' : 'Sign in or present an API token.',
         );
       }
-      if (csrfToken !== undefined && UNSAFE_METHODS.has(method)) checkCsrf(c, csrfToken);
-      authorizeRoute(actor, method, matchedRoutePath(c) ?? path);
+      const route = matchedRoutePath(c) ?? path;
+      try {
+        if (csrfToken !== undefined && UNSAFE_METHODS.has(method)) checkCsrf(c, csrfToken);
+        authorizeRoute(actor, method, route);
+      } catch (err) {
+        // A refused attempt is part of the record: who tried what, and why it was refused.
+        if (err instanceof AccessDeniedError) {
+          await appendAudit(node.database.db, {
+            actor, action: routeAction(method, route) ?? 'request', outcome: 'denied', query: { method, route },
+            details: { reason: err.message }, at: node.clock.now(), requestId: c.get('requestId'),
+          });
+        }
+        throw err;
+      }
     } else if (path.startsWith('/api/') && UNSAFE_METHODS.has(method)) {
       checkOrigin(c);
     }

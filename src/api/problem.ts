@@ -1,6 +1,7 @@
 // RFC 9457 problem details: every error the API returns has this shape, with
 // `errors` naming each offending field so a client can point at it.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { DomainError, TooManyRequestsError, ValidationError, type FieldIssue } from '../domain/errors.ts';
 
 export interface Problem {
@@ -46,6 +47,8 @@ export function problemResponse(c: Context, p: Problem): Response {
 export function problemFromError(err: unknown): Problem {
   if (err instanceof ValidationError) return problem(422, err.type, err.message, err.issues);
   if (err instanceof DomainError) return problem(err.status, err.type, err.message);
+  // Hono's own errors: malformed JSON (400), wrong content type (415) and the like.
+  if (err instanceof HTTPException && err.status < 500) return problem(err.status, err.status === 415 ? 'unsupported-media-type' : 'bad-request', err.message || TITLES[err.status]);
   return problem(500, 'internal', 'An unexpected error occurred; it has been logged.');
 }
 

@@ -45,21 +45,29 @@ export function bundleWebApp(): Promise<WebBundle> {
   return cached;
 }
 
+/**
+ * The web app's routes. The bundle is built on the first request for it, so
+ * API-only uses (tests, `pontis` commands) never pay for it; `pontis serve`
+ * warms it at start-up so the first screen is immediate.
+ */
 export async function webRoutes(node: NodeContext): Promise<Hono<AppEnv>> {
-  const bundle = await bundleWebApp();
-  const shell = readFileSync(WEB_DIR + 'index.html', 'utf8')
-    .replaceAll('{{hash}}', bundle.hash)
-    .replaceAll('{{nodeName}}', escapeHtml(node.config.nodeName));
+  const template = readFileSync(WEB_DIR + 'index.html', 'utf8').replaceAll('{{nodeName}}', escapeHtml(node.config.nodeName));
   const app = new Hono<AppEnv>();
   const immutable = 'public, max-age=31536000, immutable';
-  app.get(`/assets/app.${bundle.hash}.js`, (c) => c.body(bundle.js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': immutable }));
-  app.get(`/assets/app.${bundle.hash}.css`, (c) => c.body(bundle.css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': immutable }));
+  app.get('/assets/:file', async (c, next) => {
+    const bundle = await bundleWebApp();
+    const file = c.req.param('file');
+    if (file === `app.${bundle.hash}.js`) return c.body(bundle.js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': immutable });
+    if (file === `app.${bundle.hash}.css`) return c.body(bundle.css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': immutable });
+    return next();
+  });
   app.get('/favicon.ico', (c) => c.body(null, 204));
   // The app shell for every screen path; API-looking paths fall through to 404 problems.
-  app.get('*', (c, next) => {
+  app.get('*', async (c, next) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/assets/') || p.includes('.')) return next();
-    return c.html(shell, 200, { 'cache-control': 'no-cache' });
+    const bundle = await bundleWebApp();
+    return c.html(template.replaceAll('{{hash}}', bundle.hash), 200, { 'cache-control': 'no-cache' });
   });
   return app;
 }

@@ -12,8 +12,9 @@ import { CYRILLIC_SCHEMES, transliterateCyrillic, type CyrillicLang, type Cyrill
 import { memoise } from './memo.ts';
 import { GREEK_SCHEMES, transliterateGreek, type GreekScheme } from './names/greek.ts';
 import { mrzStyle, respellArabic, respellArticle, stripDiacritics, type ArabicSpellingHabit } from './names/latin.ts';
-import type { NameEntry } from './names/name-lists.ts';
+import { nameGroup, type NameEntry } from './names/name-lists.ts';
 import { typo } from './names/typo.ts';
+import { feminineFamily } from './names/feminine.ts';
 import { weightedTable, type Rng, type WeightedTable } from './prng.ts';
 
 export type PersonLineData = z.infer<typeof PersonLine>;
@@ -21,7 +22,7 @@ export type PersonLineData = z.infer<typeof PersonLine>;
 export const VARIATIONS = [
   'typo', 'transliteration', 'script', 'swap', 'diacritics', 'mrz_style', 'partial_date', 'placeholder_date',
   'day_month_swap', 'date_digit', 'document_renewed', 'nationality_missing', 'maiden_name', 'double_name',
-  'initials', 'given_dropped', 'patronymic', 'article', 'address_changed',
+  'initials', 'given_dropped', 'patronymic', 'article', 'address_changed', 'alias',
 ] as const;
 export type Variation = (typeof VARIATIONS)[number];
 
@@ -30,7 +31,7 @@ const CHOSEN: Array<[Variation, number]> = [
   ['typo', 20], ['transliteration', 22], ['script', 10], ['swap', 6], ['diacritics', 10], ['partial_date', 10],
   ['placeholder_date', 4], ['day_month_swap', 5], ['date_digit', 6], ['document_renewed', 8], ['nationality_missing', 6],
   ['maiden_name', 25], ['double_name', 10], ['initials', 4], ['given_dropped', 8], ['patronymic', 8], ['article', 8],
-  ['address_changed', 4],
+  ['address_changed', 4], ['alias', 0.5],
 ];
 
 type Habit = 'german' | 'french' | 'polish' | 'english' | 'icao' | 'national';
@@ -319,6 +320,16 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
     familyEntries = entity.birthFamily;
     applied.push('maiden_name');
   }
+  if (chosen.has('alias')) {
+    // A second identity: another name from the same language, the rest (birth date, nationality) kept.
+    const names = nameGroup(nat.group);
+    if (rng.chance(0.7)) {
+      const f = rng.zipf(names.family);
+      familyEntries = [entity.sex === 'F' && nat.feminine ? { ...f, text: feminineFamily(f.text, nat.feminine) } : f];
+    }
+    else givenEntries = [rng.zipf(entity.sex === 'M' ? names.male : names.female)];
+    applied.push('alias');
+  }
 
   // Migration registries keep the name as the person's own documents write it, next to a Latin rendering.
   const migrationOriginal = source.thirdCountryOnly === true && nat.script === 'arabic' && rng.chance(0.4);
@@ -419,6 +430,7 @@ export function renderPerson(rng: Rng, entity: Entity, source: SourceSpec, prima
     included = docs.filter(() => rng.chance(share));
   }
   if (renewed && included.length === 0 && docs.length > 0) included = [docs[0]];
+  if (chosen.has('alias')) included = [];
   for (let i = 0; i < included.length; i++) {
     // A renewal shows as the old document on this record.
     line.documents.push(docLine(included[i], renewed && i === 0, passenger || rng.chance(0.8)));

@@ -4,7 +4,7 @@
 import type { MatchRecord } from '../domain/match-record.ts';
 import { COMPARISONS, FIELD, FIELD_COUNT, compareFeatures, type NameChoice } from './compare.ts';
 import { extractFeatures, type RecordFeatures } from './model/features.ts';
-import { bitsToProbability, compileModel, givenTfBits, recordTermFrequencies, surnameTfBits, type CompiledModel } from './model/score.ts';
+import { bitsToProbability, compileModel, fieldBits, givenTfBits, recordTermFrequencies, surnameTfBits, type CompiledModel } from './model/score.ts';
 import type { MatchModel } from './model/types.ts';
 
 export interface FieldContribution {
@@ -82,7 +82,7 @@ export function explainFeatures(cm: CompiledModel, a: MatchRecord, b: MatchRecor
   for (let f = 0; f < FIELD_COUNT; f++) {
     const level = levels[f];
     if (level === 0) continue;
-    const bits = cm.bits[f][level];
+    const bits = fieldBits(cm, levels, 0, f);
     const tfBits = f === FIELD.SURNAME ? surnameTfBits(cm, level, tfa.surname, tfb.surname)
       : f === FIELD.GIVEN ? givenTfBits(cm, level, tfa.given, tfb.given) : 0;
     const def = COMPARISONS[f];

@@ -3,11 +3,11 @@
 // modules (names/, similarity.ts, dates.ts).
 export { COMPARISONS, FIELD, FIELD_COUNT, compareFeatures, compareRecords, type ComparisonDefinition, type NameChoice } from './compare.ts';
 export { extractFeatures, type RecordFeatures, type NamePart } from './model/features.ts';
-export { BLOCKING_RULES, blockingKeys, blockingKeysOf } from './blocking.ts';
+export { BLOCKING_RULES, blockingKeys, blockingKeysOf, batchBlockingKeysOf } from './blocking.ts';
 export { explainPair, explainFeatures, formatBits, type MatchExplanation, type FieldContribution } from './explain.ts';
 export { defaultModel } from './model/default-model.ts';
 export { trainModel, estimateU, termFrequencyTables, type TrainOptions } from './model/train.ts';
-export { compileModel, matchWeight, bitsToProbability, probabilityToBits, recordTermFrequencies, type CompiledModel } from './model/score.ts';
+export { compileModel, matchWeight, fieldBits, bitsToProbability, probabilityToBits, recordTermFrequencies, type CompiledModel } from './model/score.ts';
 export { modelToJson, parseModel, type ParsedModel } from './model/serialise.ts';
 export type { MatchModel, ComparisonParameters, TermFrequencyTable, TrainingSummary } from './model/types.ts';
 export { dedupe, link, type LinkageOptions, type LinkageResult, type LinkageProgress, type ScoredPair, type LinkageStats } from './linkage/engine.ts';

@@ -2,13 +2,16 @@
 // PostgreSQL when a URL is given. Both run the same SQL migrations and are
 // configured to hand back the same JavaScript types, so everything above the
 // store behaves identically on both (the storage tests run against both).
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { runMigrations } from './migrate.ts';
+import { listMigrations, runMigrations } from './migrate.ts';
 import type { Schema } from './schema.ts';
 
 export type Engine = 'embedded' | 'postgres';
@@ -30,6 +33,8 @@ export interface Database {
   /** Raw parameterised SQL for hot paths; parameters are never interpolated. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball (for templates). */
+  dumpTemplate?: () => Promise<Blob | File>;
 }
 
 const INT8 = 20;
@@ -43,15 +48,43 @@ pg.types.setTypeParser(DATE, (v: string) => v);
 pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
 
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  if (!opts.url && !opts.dataDir && opts.migrate !== false) return openMigratedInMemory();
   const database = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openEmbedded(opts.dataDir);
   if (opts.migrate !== false) await runMigrations(database);
   return database;
 }
 
-async function openEmbedded(dataDir?: string): Promise<Database> {
+/**
+ * In-memory stores (tests, benchmarks) start from a migrated template kept in
+ * the temp directory per migration set: loading it is several times faster
+ * than initdb plus every migration, and the result is the same database.
+ */
+async function openMigratedInMemory(): Promise<Database> {
+  const key = createHash('sha256').update(listMigrations().map((m) => m.version + '\0' + m.sql).join('\0')).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `pontis-pglite-template-${key}.tar`);
+  if (existsSync(file)) {
+    try {
+      const database = await openEmbedded(undefined, new Blob([readFileSync(file)]));
+      await runMigrations(database); // a no-op unless the template is stale
+      return database;
+    } catch {
+      rmSync(file, { force: true }); // unreadable template: rebuild below
+    }
+  }
+  const database = await openEmbedded(undefined);
+  await runMigrations(database);
+  const dump = await database.dumpTemplate!();
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file); // atomic: concurrent test workers never read half a file
+  return database;
+}
+
+async function openEmbedded(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
+    loadDataDir,
     extensions: { pg_trgm },
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
@@ -64,6 +97,7 @@ async function openEmbedded(dataDir?: string): Promise<Database> {
     engine: 'embedded',
     db,
     query: (text, params) => rawQuery(db, text, params),
+    dumpTemplate: () => pglite.dumpDataDir('none'),
     async close() {
       await db.destroy();
       await pglite.close();

@@ -62,12 +62,12 @@ describe('kill -9 during writes', () => {
   it('leaves the embedded store and its audit trail consistent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pontis-crash-'));
     try {
-      const committed = await writeAndKill(dir, 40);
+      const committed = await writeAndKill(dir, 25);
       await checkConsistent(() => openNode({ dataDir: dir, logger: silentLogger }), committed);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // a child process starting an embedded store, on a shared two-core machine
 
   it('leaves PostgreSQL and its audit trail consistent', async () => {
     const scratch = await createScratchDatabase(inject('postgresUrl'));
@@ -77,5 +77,5 @@ describe('kill -9 during writes', () => {
     } finally {
       await scratch.drop();
     }
-  });
+  }, 180_000);
 });

@@ -129,5 +129,8 @@ describe('DPO audit API and subject report', () => {
       expect((await t.request(`/api/v1/audit/entries?person=${P1}`, { token })).status).toBe(403);
       expect((await t.request(`/api/v1/persons/${P1}/subject-report`, { token })).status).toBe(403);
     }
+    // and each refusal is itself on the record
+    const refused = await entries('outcome=denied&action=audit.read');
+    expect(refused.map((e) => e.actor.name).sort()).toEqual(['admin test token', 'analyst test token', 'border_guard test token', 'police_officer test token']);
   });
 });

@@ -42,7 +42,7 @@ describeEachEngine('alerts service', (getDb) => {
   it('reviews proposed alerts and refuses incomplete approval without a trace', async () => {
     const p = await createAlert(node, officer, { ...base, ref: 'S-2', category: 'arrest', status: 'proposed' });
     const r = await createAlert(node, officer, { ...base, ref: 'S-3', category: 'arrest', status: 'proposed' });
-    expect((await reviewQueue(node, spoc)).map((x) => x.id)).toEqual([p.id, r.id]);
+    expect((await reviewQueue(node, spoc)).map((x) => x.id).sort()).toEqual([p.id, r.id].sort());
     const before = await countRows(node.database, ['alert_history', 'alerts']);
     await expect(approveAlert(node, spoc, p.id, { reason: 'checked' })).rejects.toMatchObject({ issues: [{ path: 'legalBasis' }] });
     expect(await countRows(node.database, ['alert_history', 'alerts'])).toEqual(before);

@@ -77,7 +77,8 @@ describe('delivery across a kill -9', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('delivers a notification accepted before the crash exactly once after the restart', async () => {
+  // Two node start-ups (each bundles the web app and opens the store) take long on a busy machine.
+  it('delivers a notification accepted before the crash exactly once after the restart', { timeout: 240_000 }, async () => {
     child = await startChild(dir, 0);
     const hit = await call(child.url, nlToken, 'POST', '/api/v1/hits', {
       alertId: seeded.personAlertId,

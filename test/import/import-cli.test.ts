@@ -21,20 +21,21 @@ afterAll(() => {
   rmSync(join(template, '..'), { recursive: true, force: true });
 });
 
-describe('pontis import', () => {
+// Each CLI run starts Node, tsx and the embedded engine: allow for a loaded 2-core machine.
+describe('pontis import', { timeout: 120_000 }, () => {
   it('imports a generated file, and a rerun changes nothing', async () => {
     const file = join(dir, 'population.jsonl');
-    const gen = await writePopulation({ persons: 300, seed: 11, out: file, format: 'jsonl', truth: false });
+    const gen = await writePopulation({ persons: 150, seed: 11, out: file, format: 'jsonl', truth: false });
     const data = copyStore(template, join(dir, 'good'));
     const first = await runCli(['import', file, '--data', data, '--json']);
     expect(first.code, first.stderr).toBe(0);
     const s1 = summaryOf(first);
     expect(s1).toMatchObject({ read: gen.lines, imported: gen.lines, rejected: 0, unchanged: 0, interrupted: false });
-    expect(s1.byType.person.imported).toBe(300);
+    expect(s1.byType.person.imported).toBe(150);
     expect(s1.byType.object.imported).toBe(gen.objects);
     expect(s1.byType.alert.imported).toBe(gen.alerts);
     const before = await storeDigest(data);
-    expect(before.persons).toBe(300);
+    expect(before.persons).toBe(150);
 
     const again = await runCli(['import', file, '--data', data, '--json']);
     expect(again.code, again.stderr).toBe(0);

@@ -28,6 +28,10 @@ describeEachEngine('multiple identities', (getDb) => {
     const { items } = await listLinks(node, analyst, { status: 'yellow', limit: 50, offset: 0 });
     const pairs = items.map((l) => [l.a.id, l.b.id].sort().join('|')).sort();
     expect(pairs).toEqual([[ids.a, ids.b], [ids.a, ids.c], [ids.b, ids.c]].map((p) => p.sort().join('|')).sort());
+    // The analyst may not read police records (and C's source is hit/no-hit): C shows only where to ask.
+    const c = items.flatMap((l) => [l.a, l.b]).find((p) => p.id === ids.c)!;
+    expect(c).toEqual({ id: ids.c, source: 'pl-records', ref: '', display: 'record in pl-records: ask pl-sg', record: null });
+    expect(items.flatMap((l) => [l.a, l.b]).find((p) => p.id === ids.b)!.record?.ref).toBe('B');
     const resolved = await resolveLink(node, officer, items[0].id, { status: 'white', reason: 'Greek and German registrations of one woman' });
     expect(resolved).toMatchObject({ status: 'white', decidedBy: officer.id });
     const cluster = await getCluster(node, officer, ids.a);

@@ -95,6 +95,9 @@ describe('audit (data-protection officer)', () => {
   it('runs the chain verification and shows that the trail is intact', async () => {
     const { page } = browser;
     await signIn(page, web.url, 'dpo');
+    // A DPO cannot search: the start page is the first screen the role allows.
+    await page.getByRole('heading', { level: 1, name: 'Threat picture' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Search' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(1);
     await open(page, web.url, '/audit', 'Audit trail');
     await page.getByRole('button', { name: 'Run verification' }).click();

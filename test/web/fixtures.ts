@@ -116,9 +116,9 @@ async function searchAndDecide(web: WebNode, username: string, target: { id: str
  * Activity over the eight weeks before today: the Dutch officer's searches
  * (some without a match) and hit decisions on foreign alerts; a German
  * officer's confirmed hit on a Dutch alert with a message and an attachment
- * (the incoming thread); identity links from a detection run.
+ * (the incoming thread); identity links from a detection run (unless told not to).
  */
-export async function seedActivity(web: WebNode): Promise<{ searches: number; confirmed: number; incomingThreadId?: string; outgoingThreadId?: string }> {
+export async function seedActivity(web: WebNode, opts: { detectIdentities?: boolean } = {}): Promise<{ searches: number; confirmed: number; incomingThreadId?: string; outgoingThreadId?: string }> {
   const { node, clock } = web;
   const start = clock.now().getTime();
   const targets = await alertTargets(node, { notIssuer: 'nl-politie', limit: 24 });
@@ -157,7 +157,7 @@ export async function seedActivity(web: WebNode): Promise<{ searches: number; co
     }
   }
   clock.set(new Date(start));
-  await detectMultipleIdentities(node, await web.actor('analyst'), {});
+  if (opts.detectIdentities !== false) await detectMultipleIdentities(node, await web.actor('analyst'), {});
   return { searches, confirmed, incomingThreadId, outgoingThreadId };
 }
 

@@ -20,6 +20,17 @@ afterAll(async () => {
   await web?.close();
 });
 
+/** Presses Tab until the focused element satisfies `done` (evaluated in the page); fails after 40 presses. */
+async function tabUntil(done: () => boolean, wantedAlert?: string): Promise<void> {
+  const { page } = browser;
+  if (wantedAlert) await page.evaluate((id) => ((window as unknown as { wantedAlert: string }).wantedAlert = id), wantedAlert);
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(done)) return;
+  }
+  throw new Error('the keyboard never reached the element');
+}
+
 describe('sign in and search', () => {
   it('shows the sign-in form without accessibility violations and refuses a wrong password', async () => {
     const { page } = browser;
@@ -45,10 +56,12 @@ describe('sign in and search', () => {
     const { page } = browser;
     const wanted = await personWithAlert(web.node, { notIssuer: 'nl-politie' });
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
-    // From the skip link onwards, only keys: Tab into the form, pick the purpose, type the case and the query, Enter.
-    await page.getByLabel('Purpose').focus();
+    // Only keys from here: Tab from the top of the page to the purpose, pick it, type the case and the query, Enter.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabUntil(() => document.activeElement?.id === 'purpose');
     await page.keyboard.press('ArrowDown'); // first purpose: police check
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('case');
     await page.keyboard.type('NL-2026-0001');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
@@ -61,9 +74,8 @@ describe('sign in and search', () => {
     const card = page.locator('li.hit', { has: page.locator(`a[href="/alerts/${wanted.alertId}"]`) });
     await card.waitFor();
     expect(await card.locator('.action').textContent()).toContain(wanted.action);
-    // Keyboard: Tab to "Why this matched" and open it with Enter.
-    const summary = card.locator('summary', { hasText: 'Why this matched' });
-    await summary.focus();
+    // Tab on to this hit's "Why this matched" and open it with Enter.
+    await tabUntil(() => document.activeElement?.tagName === 'SUMMARY' && !!document.activeElement.closest('li.hit')?.querySelector(`a[href="/alerts/${(window as unknown as { wantedAlert: string }).wantedAlert}"]`), wanted.alertId);
     await page.keyboard.press('Enter');
     const rows = card.locator('table.waterfall tbody tr');
     await rows.first().waitFor();

@@ -6,9 +6,9 @@ import { api } from './api.ts';
 import { language, t } from './i18n/index.ts';
 import { match, onLinkClick, path } from './router.ts';
 import { session, type SessionInfo } from './session.ts';
-import { Shell } from './components/Shell.tsx';
+import { Shell, navFor } from './components/Shell.tsx';
+import { ScreenBoundary } from './components/ScreenBoundary.tsx';
 import { SignIn } from './screens/SignIn.tsx';
-import { Search } from './screens/Search.tsx';
 import { screens } from './screens/index.ts';
 
 function Screen() {
@@ -22,11 +22,25 @@ function Screen() {
     }
     requestAnimationFrame(() => (document.querySelector('main h1') as HTMLElement | null)?.focus());
   }, [p]);
+  // The start page is the first screen the user's roles allow (a DPO cannot search).
+  const home = navFor(session.value?.roles ?? [])[0]?.href;
+  if ((p === '/' || p === '/search') && home !== '/') {
+    if (!home) return <main id="main"><h1 tabIndex={-1}>{t('app.name')}</h1><p>{t('app.noScreens')}</p></main>;
+    return <Redirect to={home} />;
+  }
   for (const s of screens) {
     const params = match(s.path, p);
     if (params) return s.render(params);
   }
-  return <Search />;
+  return <main id="main"><h1 tabIndex={-1}>{t('app.notFound')}</h1><p><a href="/">{t('app.home')}</a></p></main>;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    history.replaceState(null, '', to);
+    path.value = to;
+  }, [to]);
+  return null;
 }
 
 let first = true;
@@ -43,7 +57,9 @@ function App() {
   if (session.value === null) return <SignIn />;
   return (
     <Shell>
-      <Screen />
+      <ScreenBoundary key={path.value}>
+        <Screen />
+      </ScreenBoundary>
     </Shell>
   );
 }

@@ -6,7 +6,7 @@ import { withProblemErrors } from './search.ts';
 import { DetectRequest, ListLinksQuery, ResolveLinkRequest, detectMultipleIdentities, getCluster, getLink, listLinks, resolveLink } from '../../services/identity/index.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'expected a UUID' }) });
-const Person = z.object({ id: z.string(), source: z.string(), ref: z.string(), display: z.string(), record: z.looseObject({}) });
+const Person = z.object({ id: z.string(), source: z.string(), ref: z.string(), display: z.string(), record: z.looseObject({}).nullable() });
 const LinkBase = {
   id: z.string(),
   status: z.enum(['yellow', 'green', 'white', 'red']),

@@ -26,6 +26,7 @@ const Explanation = z.object({
 });
 const HitAlertSchema = z.object({
   id: z.string(),
+  source: z.string(),
   category: z.string(),
   action: z.string(),
   issuingAuthority: z.object({ id: z.string(), name: z.string(), country: z.string() }),

@@ -38,7 +38,7 @@ export function register(program: Command): void {
     const node = await openNode({ dataDir: o.data, databaseUrl: o.database });
     try {
       const key = existingNodeKey(node);
-      const r = await verifyAuditLog(node.database, { from, key });
+      const r = await verifyAuditLog(node.database, { from, key, postgresUrl: o.database });
       const start = r.anchor.kind === 'genesis' ? 'the first entry' : `the checkpoint at entry ${r.anchor.seq} (${r.anchor.at})`;
       if (!key) process.stderr.write('warning: no node key found (data dir keys/ or PONTIS_NODE_KEY_FILE); checkpoint signatures were not checked\n');
       if (r.ok) {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openNode } from '../../services/node.ts';
 import { startServer } from '../../api/server.ts';
+import { bundleWebApp } from '../../api/web.ts';
 import { ensureDemoData } from '../../services/demo.ts';
 import { startBackgroundJobs } from '../../services/jobs.ts';
 import { intOption } from '../errors.ts';
@@ -21,6 +22,7 @@ export function register(program: Command): void {
       const log = node.logger;
       let demo: Awaited<ReturnType<typeof ensureDemoData>> | undefined;
       if (opts.demo) demo = await ensureDemoData(node, { progress: process.stderr.isTTY });
+      await bundleWebApp(); // the first screen should not wait for the bundler
       const server = await startServer(node, { port: opts.port, host: opts.host });
       const jobs = startBackgroundJobs(node);
       log.info('node started', { url: server.url, engine: node.database.engine, ms: Date.now() - started });

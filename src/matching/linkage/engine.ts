@@ -50,7 +50,10 @@ export interface LinkageResult {
 export interface LinkageStats extends CandidateStats {
   records: number;
   blockingKeys: number;
+  /** Wall-clock milliseconds per phase. */
   millis: Record<LinkagePhase, number>;
+  /** CPU milliseconds per phase (user + system of this process). */
+  cpuMillis: Record<LinkagePhase, number>;
 }
 
 const PROGRESS_EVERY = 20_000;
@@ -68,8 +71,14 @@ function computeFeatures(records: MatchRecord[], report: (done: number) => void)
 function run(records: MatchRecord[], split: number | undefined, opts: LinkageOptions): LinkageResult {
   const progress = opts.onProgress ?? (() => {});
   const millis: Record<LinkagePhase, number> = { features: 0, blocking: 0, comparing: 0, training: 0, scoring: 0 };
-  let t = performance.now();
-  const lap = (phase: LinkagePhase) => { const now = performance.now(); millis[phase] += now - t; t = now; };
+  const cpuMillis: Record<LinkagePhase, number> = { features: 0, blocking: 0, comparing: 0, training: 0, scoring: 0 };
+  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  let t = performance.now(), c = cpuNow();
+  const lap = (phase: LinkagePhase) => {
+    const now = performance.now(), cnow = cpuNow();
+    millis[phase] += now - t; cpuMillis[phase] += cnow - c;
+    t = now; c = cnow;
+  };
   const n = records.length;
 
   const features = computeFeatures(records, (done) => progress({ phase: 'features', done, total: n }));
@@ -122,7 +131,7 @@ function run(records: MatchRecord[], split: number | undefined, opts: LinkageOpt
     pairs,
     model,
     threshold,
-    stats: { ...candidateStats, records: n, blockingKeys: index.keyCount, millis },
+    stats: { ...candidateStats, records: n, blockingKeys: index.keyCount, millis, cpuMillis },
   };
 }
 

@@ -54,3 +54,19 @@ describe('model JSON', () => {
     for (const junk of [null, 42, 'x', [], { version: 2 }]) expect(parseModel(junk).ok).toBe(false);
   });
 });
+
+describe('given name judged against namesakes', () => {
+  it('counts a shared given name less when the surnames agree, if the model says strangers with one surname share it often', () => {
+    const model = defaultModel(1000);
+    const plain = compileModel(model);
+    model.givenUIfSurnameAgrees = model.comparisons[1].u.map((x, l) => (l === 1 ? 0.05 : x));
+    const cm = compileModel(model);
+    const a = extractFeatures(person('a', 'Mantas', 'Kalniņš', '1996-05-29'));
+    const b = extractFeatures(person('b', 'Mantas', 'Kalniņš', '1996-01-01'));
+    const c = extractFeatures(person('c', 'Mantas', 'Ozols', '1996-05-29'));
+    expect(plain.givenBitsIfSurnameAgrees[1]).toBeCloseTo(plain.bits[1][1], 10);
+    expect(scorePair(plain, a, b).weight - scorePair(cm, a, b).weight).toBeGreaterThan(3);
+    // Surnames differ: the plain given-name u applies.
+    expect(scorePair(plain, a, c).weight).toBeCloseTo(scorePair(cm, a, c).weight, 10);
+  });
+});

@@ -10,6 +10,8 @@ export interface CompiledModel {
   priorBits: number;
   /** bits[field][level]. */
   bits: Float64Array[];
+  /** Given-name bits when the surnames agree (see MatchModel.givenUIfSurnameAgrees). */
+  givenBitsIfSurnameAgrees: Float64Array;
   thresholdBits: number;
   /** u of "agrees on the name key" (sum of the key-agreeing levels), the reference for TF adjustment. */
   surnameKeyU: number;
@@ -34,12 +36,17 @@ export function compileModel(model: MatchModel): CompiledModel {
     for (let l = 1; l < c.m.length; l++) arr[l] = log2(c.m[l] / c.u[l]);
     return arr;
   });
+  const given = model.comparisons[FIELD.GIVEN];
+  const condU = model.givenUIfSurnameAgrees;
+  const givenBitsIfSurnameAgrees = new Float64Array(given.m.length);
+  for (let l = 1; l < given.m.length; l++) givenBitsIfSurnameAgrees[l] = log2(given.m[l] / (condU?.[l] ?? given.u[l]));
   const su = model.comparisons[FIELD.SURNAME].u;
   const gu = model.comparisons[FIELD.GIVEN].u;
   return {
     model,
     priorBits: probabilityToBits(model.prior),
     bits,
+    givenBitsIfSurnameAgrees,
     thresholdBits: probabilityToBits(model.threshold),
     surnameKeyU: su[SURNAME.EXACT] + su[SURNAME.TRANSLITERATION] + su[SURNAME.PHONETIC],
     givenKeyU: gu[GIVEN.EXACT] + gu[GIVEN.VARIANT] + gu[GIVEN.PHONETIC],
@@ -81,16 +88,25 @@ export function givenTfBits(cm: CompiledModel, level: number, tfA: number, tfB: 
   return tfAdjustmentBits(cm.givenKeyU, Math.max(tfA, tfB));
 }
 
+export function surnameAgrees(level: number): boolean {
+  return (level >= SURNAME.EXACT && level <= SURNAME.SIMILAR) || level === SURNAME.SWAPPED;
+}
+
+/** Bits of one field's level (the given name is judged against strangers with the same surname when surnames agree). */
+export function fieldBits(cm: CompiledModel, levels: Uint8Array, off: number, f: number): number {
+  const l = levels[off + f];
+  if (l === 0) return 0;
+  if (f === FIELD.GIVEN && surnameAgrees(levels[off + FIELD.SURNAME])) return cm.givenBitsIfSurnameAgrees[l];
+  return cm.bits[f][l];
+}
+
 /** Match weight in bits of the comparison vector at levels[off..]. */
 export function matchWeight(
   cm: CompiledModel, levels: Uint8Array, off: number,
   surnameTfA: number, surnameTfB: number, givenTfA: number, givenTfB: number,
 ): number {
   let w = cm.priorBits;
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const l = levels[off + f];
-    if (l !== 0) w += cm.bits[f][l];
-  }
+  for (let f = 0; f < FIELD_COUNT; f++) w += fieldBits(cm, levels, off, f);
   w += surnameTfBits(cm, levels[off + FIELD.SURNAME], surnameTfA, surnameTfB);
   w += givenTfBits(cm, levels[off + FIELD.GIVEN], givenTfA, givenTfB);
   return w;

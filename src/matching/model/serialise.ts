@@ -18,6 +18,7 @@ const MatchModelSchema = z.object({
   prior: z.number().gt(0).lt(1),
   threshold: z.number().gt(0).lt(1),
   termFrequencies: z.object({ surname: TermFrequencyTableSchema, given: TermFrequencyTableSchema }),
+  givenUIfSurnameAgrees: z.array(Probability).optional(),
   training: z.object({
     records: z.number(), candidatePairs: z.number(), randomPairs: z.number(),
     emIterations: z.number(), emConverged: z.boolean(), candidateMatchShare: z.number(),
@@ -63,6 +64,10 @@ export function parseModel(input: string | unknown): ParsedModel {
     for (let l = 1; l < c.m.length; l++) {
       if (c.m[l] <= 0 || c.u[l] <= 0) return { ok: false, error: `comparison ${def.name} level ${l}: m and u must be > 0` };
     }
+  }
+  const cond = model.givenUIfSurnameAgrees;
+  if (cond && (cond.length !== COMPARISONS[1].levels.length || cond.slice(1).some((x) => x <= 0))) {
+    return { ok: false, error: 'givenUIfSurnameAgrees needs one u > 0 per given-name level' };
   }
   const counts = (t: TermFrequencyTable) => Object.assign(Object.create(null), t.counts) as Record<string, number>;
   model.termFrequencies = {

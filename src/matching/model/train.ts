@@ -13,7 +13,7 @@ import { COMPARISONS, FIELD, FIELD_COUNT, compareFeatures } from '../compare.ts'
 import { buildCandidateIndex, forEachCandidatePair } from '../linkage/candidates.ts';
 import type { PairBuffer } from '../linkage/pair-buffer.ts';
 import { defaultModel } from './default-model.ts';
-import { PatternCounter, runEm, type EmResult } from './em.ts';
+import { PatternCounter, runEm, type EmResult, type PatternCounts } from './em.ts';
 import type { RecordFeatures } from './features.ts';
 import { seededRandom } from './random.ts';
 import { compileModel, matchWeight, recordTermFrequencies } from './score.ts';
@@ -39,7 +39,8 @@ export function estimateU(features: RecordFeatures[], opts: TrainOptions = {}): 
   const n = features.length;
   const split = opts.split;
   const all = totalPairs(n, split);
-  const sample = Math.floor(Math.min(opts.randomPairs ?? 500_000, all));
+  // 50 per record, at least 100,000 and at most 500,000: enough for u of the rare levels, cheap for small files.
+  const sample = Math.floor(Math.min(opts.randomPairs ?? Math.min(500_000, Math.max(100_000, 50 * n)), all));
   const counts = COMPARISONS.map((c) => new Float64Array(c.levels.length));
   const rnd = seededRandom(opts.seed ?? 42);
   const levels = new Uint8Array(FIELD_COUNT);
@@ -93,7 +94,9 @@ export function termFrequencyTables(features: RecordFeatures[]): { surname: Term
  * the pair budget is spent, so a large file is sampled, not exhausted.
  */
 function sessionPatterns(features: RecordFeatures[], split: number | undefined, keyOf: (f: RecordFeatures) => string[], blind: number[], budget: number, seed: number) {
-  const ix = buildCandidateIndex(features.length, (i) => keyOf(features[i]));
+  // In a large file a share of the records is enough (pairs fall with its square); every k-th record keeps it deterministic.
+  const k = Math.max(1, Math.floor(features.length / SESSION_RECORDS));
+  const ix = buildCandidateIndex(features.length, (i) => (i % k === 0 ? keyOf(features[i]) : NO_KEYS));
   const counter = new PatternCounter(FIELD_COUNT);
   const v = new Uint8Array(FIELD_COUNT);
   let n = 0;
@@ -126,28 +129,40 @@ function surnameKeys(f: RecordFeatures): string[] {
   return out;
 }
 
-// Sex, nationality and place of birth go with the name: two strangers who
-// share a surname share a nationality or a birthplace far more often than
-// two random strangers. Decisions are only ever close when names agree, so
-// their u is measured on pairs that share a surname key, not on random pairs.
+// Sex, nationality, place of birth and the given name go with the surname:
+// two strangers who share a surname share a nationality, a birthplace or a
+// given name far more often than two random strangers (a Latvian Kalniņš is
+// often a Mantas). Decisions are only ever close when the surnames agree, so
+// these u are measured on pairs that share a surname key; pairs whose birth
+// dates agree at all are left out, which removes nearly all true matches
+// from the sample and hardly changes the strangers' frequencies. For sex,
+// nationality and place the conditional u replaces the random one; for the
+// given name it is used when the surnames agree (`givenUIfSurnameAgrees`).
 const NAME_CORRELATED = [FIELD.SEX, FIELD.NATIONALITY, FIELD.PLACE];
+const STRANGER_DATE_LEVELS = new Set([7, 8]);
 
-function withNameConditionalU(features: RecordFeatures[], opts: TrainOptions, u: number[][]): number[][] {
-  const { patterns, pairs } = sessionPatterns(features, opts.split, surnameKeys, [], opts.trainingPairs ?? 300_000, (opts.seed ?? 42) + 1);
-  if (pairs < 1000) return u;
-  const out = u.map((r) => r.slice());
-  for (const f of NAME_CORRELATED) {
-    const L = COMPARISONS[f].levels.length;
-    const counts = new Float64Array(L);
-    for (let p = 0; p < patterns.counts.length; p++) counts[patterns.levels[p * FIELD_COUNT + f]] += patterns.counts[p];
-    let present = 0;
-    for (let l = 1; l < L; l++) present += counts[l];
-    if (present < 200) continue;
-    for (let l = 1; l < L; l++) out[f][l] = Math.max((counts[l] + 0.5) / (present + 0.5 * (L - 1)), u[f][l]);
-    const sum = out[f].slice(1).reduce((a, b) => a + b, 0);
-    for (let l = 1; l < L; l++) out[f][l] /= sum;
+function conditionalMarginal(patterns: PatternCounts, f: number, floor: number[]): number[] | null {
+  const L = COMPARISONS[f].levels.length;
+  const counts = new Float64Array(L);
+  for (let p = 0; p < patterns.counts.length; p++) {
+    if (!STRANGER_DATE_LEVELS.has(patterns.levels[p * FIELD_COUNT + FIELD.BIRTH])) continue;
+    counts[patterns.levels[p * FIELD_COUNT + f]] += patterns.counts[p];
   }
-  return out;
+  let present = 0;
+  for (let l = 1; l < L; l++) present += counts[l];
+  if (present < 200) return null;
+  const out = [1];
+  for (let l = 1; l < L; l++) out.push(Math.max((counts[l] + 0.5) / (present + 0.5 * (L - 1)), floor[l]));
+  const sum = out.slice(1).reduce((a, b) => a + b, 0);
+  return out.map((x, l) => (l === 0 ? 1 : x / sum));
+}
+
+function nameConditionalU(features: RecordFeatures[], opts: TrainOptions, u: number[][]): { u: number[][]; givenIfSurnameAgrees: number[] | null } {
+  const { patterns, pairs } = sessionPatterns(features, opts.split, surnameKeys, [], opts.trainingPairs ?? 300_000, (opts.seed ?? 42) + 1);
+  if (pairs < 1000) return { u, givenIfSurnameAgrees: null };
+  const out = u.map((r) => r.slice());
+  for (const f of NAME_CORRELATED) out[f] = conditionalMarginal(patterns, f, u[f]) ?? out[f];
+  return { u: out, givenIfSurnameAgrees: conditionalMarginal(patterns, FIELD.GIVEN, u[FIELD.GIVEN]) };
 }
 
 function nameKeys(f: RecordFeatures): string[] {
@@ -159,12 +174,14 @@ function nameKeys(f: RecordFeatures): string[] {
 }
 
 const MIN_SESSION_PAIRS = 30;
+const SESSION_RECORDS = 250_000;
+const NO_KEYS: string[] = [];
 const M_FLOOR = 1e-3;
 
 export function trainModel(features: RecordFeatures[], candidates: PairBuffer, opts: TrainOptions = {}): MatchModel {
   const base = defaultModel(features.length);
   const { u: uAll, sampled } = estimateU(features, opts);
-  const uRandom = withNameConditionalU(features, opts, uAll);
+  const { u: uRandom, givenIfSurnameAgrees } = nameConditionalU(features, opts, uAll);
   const fixedU = COMPARISONS.map(() => true);
   const maxIterations = opts.maxIterations ?? 200;
   const budget = opts.trainingPairs ?? 300_000;
@@ -205,6 +222,7 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
   const model: MatchModel = {
     version: 1,
     comparisons: COMPARISONS.map((c, f) => ({ name: c.name, m: em.m[f], u: uRandom[f] })),
+    ...(givenIfSurnameAgrees ? { givenUIfSurnameAgrees: givenIfSurnameAgrees } : {}),
     prior,
     threshold: 0.5,
     termFrequencies: termFrequencyTables(features),

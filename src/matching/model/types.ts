@@ -37,6 +37,13 @@ export interface MatchModel {
   /** Probability at or above which a pair is reported as a match. */
   threshold: number;
   termFrequencies: { surname: TermFrequencyTable; given: TermFrequencyTable };
+  /**
+   * u of the given-name levels among pairs whose surnames agree (strangers
+   * sharing a surname share a given name more often); used instead of the
+   * given-name u when the surname level is identical … spelled almost the
+   * same, or swapped. Absent: the plain u is used.
+   */
+  givenUIfSurnameAgrees?: number[];
   training: TrainingSummary | null;
 }
 

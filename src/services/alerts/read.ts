@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
-import { NotFoundError } from '../../domain/errors.ts';
+import { AccessDeniedError, NotFoundError } from '../../domain/errors.ts';
 import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -182,7 +182,11 @@ export async function getAlert(node: NodeContext, actor: Actor | null, id: strin
   const db = node.database.db;
   const view = /^[0-9a-f-]{36}$/i.test(id) ? await readAlert(db, id, isoDay(node.clock.now())) : undefined;
   if (!view) throw new NotFoundError(`No alert with id ${id}.`);
-  authorize(actor, 'alert.read', { sourceId: view.source, authorityId: view.issuingAuthority.id, alertCategory: view.category });
+  const source = await db.selectFrom('sources').select(['kind', 'hit_no_hit']).where('id', '=', view.source).executeTakeFirst();
+  authorize(actor, 'alert.read', { sourceId: view.source, sourceKind: source?.kind, authorityId: view.issuingAuthority.id, alertCategory: view.category });
+  if (source?.hit_no_hit && actor.authorityId !== view.issuingAuthority.id) {
+    throw new AccessDeniedError(`Alert ${id} is in a hit/no-hit source: ask ${view.issuingAuthority.name} for its content.`);
+  }
   await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.read', outcome: 'ok', returned: [{ type: 'alert', id }] });
   return view;
 }
@@ -235,6 +239,8 @@ export async function getAlertHistory(node: NodeContext, actor: Actor | null, id
 /** What a search hit shows of each alert on a record. */
 export interface HitAlert {
   id: string;
+  /** The source (alerts register) the alert belongs to. */
+  source: string;
   category: string;
   action: string;
   issuingAuthority: { id: string; name: string; country: string };
@@ -249,12 +255,20 @@ export interface HitAlert {
  * on the status, so an alert stops producing hits the day it expires even if
  * the expiry job has not run yet.
  */
-export async function effectiveAlertsOn(db: Executor, personIds: string[], objectIds: string[], today: string): Promise<Map<string, HitAlert[]>> {
+export async function effectiveAlertsOn(
+  db: Executor,
+  personIds: string[],
+  objectIds: string[],
+  today: string,
+  /** Only alerts of these sources (the searcher's permitted ones); all when absent. */
+  sourceIds?: string[],
+): Promise<Map<string, HitAlert[]>> {
   const out = new Map<string, HitAlert[]>();
   if (!personIds.length && !objectIds.length) return out;
   // One round trip with the flags folded in: this runs on every search.
   const rows = await rawQuery<{
     id: string;
+    source_id: string;
     subject_id: string;
     category: string;
     action: string;
@@ -266,7 +280,7 @@ export async function effectiveAlertsOn(db: Executor, personIds: string[], objec
     flags: AlertFlag[] | string;
   }>(
     db,
-    `select a.id, coalesce(a.person_id, a.object_id) as subject_id, a.category, a.action, a.expires_at, a.handling_code, a.issuing_authority_id, au.name, au.country,
+    `select a.id, a.source_id, coalesce(a.person_id, a.object_id) as subject_id, a.category, a.action, a.expires_at, a.handling_code, a.issuing_authority_id, au.name, au.country,
        coalesce((select json_agg(json_build_object(
            'authorityId', f.authority_id, 'authorityName', fa.name, 'country', fa.country, 'reason', f.reason, 'flaggedBy', f.flagged_by,
            'flaggedAt', to_char(f.flagged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by f.flagged_at)
@@ -274,13 +288,15 @@ export async function effectiveAlertsOn(db: Executor, personIds: string[], objec
        from alerts a join authorities au on au.id = a.issuing_authority_id
       where (a.person_id = any($1::uuid[]) or a.object_id = any($2::uuid[]))
         and a.status = 'active' and a.expires_at > $3::date and (a.valid_from is null or a.valid_from <= $3::date)
+        and ($4::text[] is null or a.source_id = any($4::text[]))
       order by a.created_at, a.id`,
-    [personIds, objectIds, today],
+    [personIds, objectIds, today, sourceIds ?? null],
   );
   for (const r of rows) {
     const list = out.get(r.subject_id) ?? [];
     list.push({
       id: r.id,
+      source: r.source_id,
       category: r.category,
       action: r.action,
       issuingAuthority: { id: r.issuing_authority_id, name: r.name, country: r.country },

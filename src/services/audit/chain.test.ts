@@ -12,7 +12,9 @@ import { silentLogger } from '../logger.ts';
 import { generateKeyPairSync } from 'node:crypto';
 import { keyId, type NodeKey } from './node-key.ts';
 import type { NodeContext } from '../context.ts';
-import type { Database } from '../../store/database.ts';
+import { openDatabase, type Database } from '../../store/database.ts';
+import { createScratchDatabase } from '../../../test/support/postgres-cluster.ts';
+import { describe, inject } from 'vitest';
 
 const actor = systemActor('test', 'nl-knp', 'NLD');
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -148,5 +150,25 @@ describeEachEngine('audit chain', (getDb) => {
     node.clock.now = () => new Date('2026-03-01T00:00:00Z');
     const r = await verifyAuditLog(getDb(), { key, from: new Date('2026-06-01'), batchSize: 3 });
     expect(r).toMatchObject({ ok: true, anchor: { kind: 'checkpoint', seq: 10 }, entriesChecked: 10 });
+  });
+});
+
+describe('audit chain, dedicated PostgreSQL reader of the CLI', () => {
+  it('verifies an intact log and names altered and deleted entries', async () => {
+    const scratch = await createScratchDatabase(inject('postgresUrl'));
+    const database = await openDatabase({ url: scratch.url, poolSize: 2 });
+    try {
+      await fresh(database, 12);
+      const intact = await verifyAuditLog(database, { key, postgresUrl: scratch.url, batchSize: 5 });
+      expect(intact).toMatchObject({ ok: true, entriesChecked: 12 });
+      expect(intact.lastHash).toBe((await verifyAuditLog(database, { key })).lastHash);
+      await tamper(database, `update audit_log set body = replace(body, 'case 3', 'case 9') where seq = 4`);
+      expect((await verifyAuditLog(database, { key, postgresUrl: scratch.url })).failure?.seq).toBe(4);
+      await tamper(database, `delete from audit_log where seq = 2`);
+      expect((await verifyAuditLog(database, { key, postgresUrl: scratch.url })).failure?.seq).toBe(2);
+    } finally {
+      await database.close();
+      await scratch.drop();
+    }
   });
 });

@@ -21,3 +21,4 @@ export function chainHash(previous: Uint8Array, seq: number, body: string): Buff
   seqBytes.writeBigInt64BE(BigInt(seq));
   return createHash('sha256').update(previous).update(seqBytes).update(body, 'utf8').digest();
 }
+

@@ -38,3 +38,17 @@ describe('audit filter and canonical JSON', () => {
     }
   });
 });
+
+import { createHash } from 'node:crypto';
+import { chainHash, GENESIS_HASH } from './chain.ts';
+
+describe('chain hash', () => {
+  it('is SHA-256 over previous hash, seq and body on both the fast and the long-body path', () => {
+    for (const body of ['{"a":1}', 'ž'.repeat(100_000)]) {
+      const seq = Buffer.alloc(8);
+      seq.writeBigInt64BE(7n);
+      const expected = createHash('sha256').update(GENESIS_HASH).update(seq).update(body, 'utf8').digest();
+      expect(chainHash(GENESIS_HASH, 7, body).equals(expected)).toBe(true);
+    }
+  });
+});

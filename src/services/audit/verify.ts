@@ -3,6 +3,7 @@
 // whose signatures must check against the node key. Entries are streamed in
 // key order in batches (the next batch is fetched while this one is hashed),
 // so memory stays flat at any log size.
+import pg from 'pg';
 import type { Database } from '../../store/database.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 import { checkpointMessage, listCheckpoints, type Checkpoint } from './checkpoints.ts';
@@ -14,6 +15,12 @@ export interface VerifyOptions {
   /** The key checkpoints must be signed with; without it signatures are not checked (and the result says so). */
   key?: NodeKey;
   batchSize?: number;
+  /**
+   * The PostgreSQL URL, when known (the CLI): entries are then read on a
+   * dedicated connection, in one repeatable-read snapshot (retention running
+   * meanwhile cannot cause a false gap), as raw text rows.
+   */
+  postgresUrl?: string;
 }
 
 export interface VerifyResult {
@@ -34,7 +41,38 @@ export interface VerifyResult {
 interface Row {
   seq: number;
   body: string;
-  hash: Uint8Array;
+  /** Bytes, or PostgreSQL's hex text form (\\x…) from the dedicated reader. */
+  hash: Uint8Array | string;
+}
+
+interface EntrySource {
+  fetch(after: number, limit: number): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+const SELECT_BATCH = 'select seq, body, hash from audit_log where seq > $1 order by seq limit $2';
+
+function databaseSource(database: Database): EntrySource {
+  return { fetch: (after, limit) => database.query<Row>(SELECT_BATCH, [after, limit]), close: async () => {} };
+}
+
+async function dedicatedPostgresSource(url: string): Promise<EntrySource> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('begin isolation level repeatable read read only');
+  const raw = { getTypeParser: () => (v: string) => v };
+  return {
+    async fetch(after, limit) {
+      // Rows as arrays of raw text: no per-row objects and no bytea decoding;
+      // the hash stays hex and is compared as hex.
+      const r = await client.query<[string, string, string]>({ text: SELECT_BATCH, values: [after, limit], rowMode: 'array', types: raw } as never);
+      return r.rows.map((x) => ({ seq: Number(x[0]), body: x[1], hash: x[2] }));
+    },
+    async close() {
+      await client.query('rollback').catch(() => {});
+      await client.end();
+    },
+  };
 }
 
 export async function verifyAuditLog(database: Database, opts: VerifyOptions = {}): Promise<VerifyResult> {
@@ -98,42 +136,51 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
   const pending = new Map(checkpoints.filter((c) => c.seq >= expected).map((c) => [c.seq, c]));
   let previousCheckpointSeq = anchor?.seq ?? 0;
 
-  const fetch = (after: number) => database.query<Row>('select seq, body, hash from audit_log where seq > $1 order by seq limit $2', [after, batchSize]);
-  let batch = await fetch(expected - 1);
-  while (batch.length > 0) {
-    const next = batch.length === batchSize ? fetch(batch[batch.length - 1]!.seq) : Promise.resolve([] as Row[]);
-    for (const row of batch) {
-      if (row.seq !== expected) {
-        void next.catch(() => {});
-        return fail(expected, row.seq > expected ? `entry ${expected} is missing (the next entry is ${row.seq})` : `entry ${row.seq} is out of order`);
-      }
-      const h = chainHash(prev, row.seq, row.body);
-      if (!h.equals(row.hash)) {
-        void next.catch(() => {});
-        return fail(row.seq, `entry ${row.seq} was altered, reordered or inserted: its hash does not follow from the entry before`);
-      }
-      const cp = pending.get(row.seq);
-      if (cp) {
-        if (!h.equals(cp.hash)) {
+  const source = opts.postgresUrl && database.engine === 'postgres' ? await dedicatedPostgresSource(opts.postgresUrl) : databaseSource(database);
+  try {
+    return await walk(source);
+  } finally {
+    await source.close();
+  }
+
+  async function walk(source: EntrySource): Promise<VerifyResult> {
+    const fetch = (after: number) => source.fetch(after, batchSize);
+    let batch = await fetch(expected - 1);
+    while (batch.length > 0) {
+      const next = batch.length === batchSize ? fetch(batch[batch.length - 1]!.seq) : Promise.resolve([] as Row[]);
+      for (const row of batch) {
+        if (row.seq !== expected) {
           void next.catch(() => {});
-          return fail(previousCheckpointSeq + 1, `entries ${previousCheckpointSeq + 1}–${row.seq} were rewritten with recomputed hashes: entry ${row.seq} does not match its signed checkpoint`);
+          return fail(expected, row.seq > expected ? `entry ${expected} is missing (the next entry is ${row.seq})` : `entry ${row.seq} is out of order`);
         }
-        result.checkpointsChecked++;
-        previousCheckpointSeq = row.seq;
+        const h = chainHash(prev, row.seq, row.body);
+        if (typeof row.hash === 'string' ? h.toString('hex') !== row.hash.slice(2) : !h.equals(row.hash)) {
+          void next.catch(() => {});
+          return fail(row.seq, `entry ${row.seq} was altered, reordered or inserted: its hash does not follow from the entry before`);
+        }
+        const cp = pending.get(row.seq);
+        if (cp) {
+          if (!h.equals(cp.hash)) {
+            void next.catch(() => {});
+            return fail(previousCheckpointSeq + 1, `entries ${previousCheckpointSeq + 1}–${row.seq} were rewritten with recomputed hashes: entry ${row.seq} does not match its signed checkpoint`);
+          }
+          result.checkpointsChecked++;
+          previousCheckpointSeq = row.seq;
+        }
+        if (result.firstSeq === null) result.firstSeq = row.seq;
+        prev = h;
+        expected++;
+        result.entriesChecked++;
       }
-      if (result.firstSeq === null) result.firstSeq = row.seq;
-      prev = h;
-      expected++;
-      result.entriesChecked++;
+      batch = await next;
     }
-    batch = await next;
+    result.lastSeq = expected - 1;
+    result.lastHash = Buffer.from(prev).toString('hex');
+    if (lastCheckpoint && lastCheckpoint.seq > result.lastSeq) {
+      return fail(result.lastSeq + 1, `entries ${result.lastSeq + 1}–${lastCheckpoint.seq} were removed: a signed checkpoint covers up to ${lastCheckpoint.seq}`);
+    }
+    result.ok = true;
+    result.ms = Math.round(performance.now() - started);
+    return result;
   }
-  result.lastSeq = expected - 1;
-  result.lastHash = Buffer.from(prev).toString('hex');
-  if (lastCheckpoint && lastCheckpoint.seq > result.lastSeq) {
-    return fail(result.lastSeq + 1, `entries ${result.lastSeq + 1}–${lastCheckpoint.seq} were removed: a signed checkpoint covers up to ${lastCheckpoint.seq}`);
-  }
-  result.ok = true;
-  result.ms = Math.round(performance.now() - started);
-  return result;
 }

@@ -7,7 +7,7 @@ import { CaseReference } from '../../domain/purpose.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { NodeContext } from '../context.ts';
 import { CloseCaseInput } from './inputs.ts';
-import { parseInput } from './messages.ts';
+import { parseInput } from './parse-input.ts';
 
 export async function closeCase(
   node: NodeContext,

@@ -68,6 +68,11 @@ describeEachEngine('exchange delivery', (getDb) => {
       { authority_id: 'nl-politie', kind: 'delivery_receipt' },
     ]);
     expect((await deliverPending(node)).delivered).toBe(0);
+    const audited = (await node.database.query<{ body: string }>('select body from audit_log order by seq'))
+      .map((r) => JSON.parse(r.body))
+      .filter((e) => e.action === 'message.deliver' && e.changed.some((c: { id: string }) => c.id === `${hit.notificationId}/de-bka`));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ outcome: 'ok', actor: { kind: 'system', id: 'system:exchange.deliver' } });
   });
 
   it('rolls a delivery back completely when the worker dies mid-way, then delivers once', async () => {

@@ -10,7 +10,9 @@ import type { Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import type { NodeContext } from '../context.ts';
 import { insertEvent, wakeSubscribers } from './events.ts';
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './config.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { nodeActor } from '../access/system-actor.ts';
+import { exchangeSettings, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './config.ts';
 
 export interface OutboxRow {
   id: number;
@@ -125,6 +127,7 @@ export async function deliverPending(node: NodeContext, opts: DeliverOptions = {
 
 async function deliverBatch(node: NodeContext, transports: Record<string, Transport>, ids: number[], run: DeliveryRun): Promise<void> {
   const at = node.clock.now();
+  const actor = await nodeActor(node, 'exchange.deliver');
   const woken = await node.database.db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
@@ -165,6 +168,14 @@ async function deliverBatch(node: NodeContext, transports: Record<string, Transp
         at,
       });
     }
+    await appendAudit(trx, {
+      at,
+      actor,
+      action: 'message.deliver',
+      outcome: 'ok',
+      changed: rows.map((r) => ({ type: 'delivery', id: `${r.message_id}/${r.recipient_authority_id}` })),
+      details: { transports: [...new Set(rows.map((r) => r.transport))] },
+    });
     return { count: rows.length, authorities };
   });
   run.delivered += woken.count;
@@ -175,6 +186,7 @@ async function recordFailure(node: NodeContext, id: number, err: unknown, at: Da
   const message = err instanceof Error ? err.message : String(err);
   node.logger.warn('message delivery failed', { outboxId: id, err: message });
   const { db } = node.database;
+  const actor = await nodeActor(node, 'exchange.deliver');
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('outbox')
@@ -197,6 +209,14 @@ async function recordFailure(node: NodeContext, id: number, err: unknown, at: Da
       })
       .where('id', '=', id)
       .execute();
+    await appendAudit(trx, {
+      at,
+      actor,
+      action: 'message.deliver',
+      outcome: 'error',
+      changed: [{ type: 'delivery', id: `${row.message_id}/${row.recipient_authority_id}` }],
+      details: { attempts, gaveUp: failed, error: message.slice(0, 200) },
+    });
     if (failed) {
       await insertEvent(trx, {
         authorityId: row.sender_authority_id,
@@ -210,4 +230,18 @@ async function recordFailure(node: NodeContext, id: number, err: unknown, at: Da
   });
   if (result.outcome === 'failed' && result.sender) wakeSubscribers(node, [result.sender]);
   return result.outcome;
+}
+
+/**
+ * Right after a send commits, try to deliver it at once so the recipient sees
+ * it without waiting for the worker. A failure is left to the worker; with
+ * delivery switched off (interval 0) nothing is attempted here either.
+ */
+export async function deliverSoon(node: NodeContext, messageId: string): Promise<void> {
+  if (exchangeSettings().deliveryIntervalMs === 0) return;
+  try {
+    await deliverPending(node, { messageId });
+  } catch (err) {
+    node.logger.warn('immediate delivery failed; the worker will retry', { messageId, err });
+  }
 }

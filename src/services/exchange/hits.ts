@@ -8,7 +8,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { NodeContext } from '../context.ts';
 import { HitInput } from './inputs.ts';
-import { deliverSoon, parseInput } from './messages.ts';
+import { deliverSoon } from './delivery.ts';
+import { parseInput } from './parse-input.ts';
 import { createThread, writeMessage } from './outbox.ts';
 
 export interface HitView {

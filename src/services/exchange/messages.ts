@@ -8,34 +8,13 @@ import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { NodeContext } from '../context.ts';
 import { decodeInlineAttachments, storeInlineAttachments } from './attachments.ts';
-import { exchangeSettings } from './config.ts';
-import { deliverPending } from './delivery.ts';
+import { deliverSoon } from './delivery.ts';
+import { parseInput } from './parse-input.ts';
 import { insertEvent, wakeSubscribers } from './events.ts';
 import { InboxQuery, ThreadMessageInput } from './inputs.ts';
 import { writeMessage } from './outbox.ts';
 import { messageViews, type MessageView } from './views.ts';
 import { requireParticipant, requireVisibleMessage, threadParticipants } from './visibility.ts';
-import { issuesFromZod } from '../../domain/errors.ts';
-
-/**
- * Right after a send commits, try to deliver it at once so the recipient sees
- * it without waiting for the worker. A failure is left to the worker; with
- * delivery switched off (interval 0) nothing is attempted here either.
- */
-export async function deliverSoon(node: NodeContext, messageId: string): Promise<void> {
-  if (exchangeSettings().deliveryIntervalMs === 0) return;
-  try {
-    await deliverPending(node, { messageId });
-  } catch (err) {
-    node.logger.warn('immediate delivery failed; the worker will retry', { messageId, err });
-  }
-}
-
-export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown, what: string): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(`The ${what} is not valid.`, issuesFromZod(r.error));
-  return r.data;
-}
 
 export async function postToThread(node: NodeContext, actor: Actor | null, threadId: string, raw: unknown): Promise<MessageView> {
   authorize(actor, 'message.send', { authorityId: actor?.authorityId });

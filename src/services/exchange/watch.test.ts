@@ -129,4 +129,19 @@ describeEachEngine('exchange watch', (getDb) => {
       ['BE-SEARCH-2', 'identifier'],
     ]);
   });
+
+  it('counts a proposed alert from its approval, not its creation', async () => {
+    const db = node.database.db;
+    const docKey = (await db.selectFrom('identity_documents').select('number_key').where('person_id', '=', seeded.personId).executeTakeFirstOrThrow()).number_key;
+    const alertId = await insertAlert(db, { subject: { person: seeded.personId }, now: node.clock.now(), status: 'proposed' });
+    node.clock.advance(3_600_000);
+    const searchId = await recordSearch(db, { authorityId: 'nl-politie', actorName: 'agent.meijer', caseReference: 'NL-OPEN-20', at: node.clock.now(), identifiers: [docKey] });
+    node.clock.advance(3_600_000);
+    await db.updateTable('alerts').set({ status: 'active' }).where('id', '=', alertId).execute();
+    await db
+      .insertInto('alert_history')
+      .values({ alert_id: alertId, changed_at: node.clock.now(), actor_id: 'u', actor_name: 'reviewer', authority_id: 'de-bka', change: 'approve', changes: JSON.stringify({}), reason: null })
+      .execute();
+    expect((await notifyWatchers(node, alertId)).map((m) => m.searchId)).toContain(searchId);
+  });
 });

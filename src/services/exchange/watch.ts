@@ -14,7 +14,7 @@ import { systemActor, type Actor } from '../../access/actor.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { NodeContext } from '../context.ts';
 import { exchangeSettings } from './config.ts';
-import { deliverSoon } from './messages.ts';
+import { deliverSoon } from './delivery.ts';
 import { insertEvent, wakeSubscribers } from './events.ts';
 import { createThread, writeMessage } from './outbox.ts';
 import type { AuthorityKind } from '../../domain/authority.ts';
@@ -67,6 +67,15 @@ export async function notifyWatchers(node: NodeContext, alertId: string, opts: N
     .executeTakeFirst();
   if (!alert || alert.status !== 'active') return [];
   const terms = await subjectTerms(node, alert);
+  // Searches after the alert became active saw it in their results; a proposed
+  // alert becomes active when approved, so that moment counts, not its creation.
+  const approved = await db
+    .selectFrom('alert_history')
+    .select((eb) => eb.fn.max('changed_at').as('at'))
+    .where('alert_id', '=', alert.id)
+    .where('change', '=', 'approve')
+    .executeTakeFirst();
+  const activeSince = approved?.at ? new Date(approved.at as Date) : new Date(alert.created_at);
   if (terms.keys.length === 0 && terms.identifiers.length === 0) return [];
   const now = node.clock.now();
   const windowDays = opts.windowDays ?? exchangeSettings().watchWindowDays;
@@ -93,7 +102,7 @@ export async function notifyWatchers(node: NodeContext, alertId: string, opts: N
       s.keys && ${docKeys}::text[] as by_document_key
     from searches s
     join authorities a on a.id = s.authority_id
-    where s.searched_at >= ${since} and s.searched_at <= ${new Date(alert.created_at)}
+    where s.searched_at >= ${since} and s.searched_at <= ${activeSince}
       and not exists (select 1 from closed_cases c where c.authority_id = s.authority_id and c.case_reference = s.case_reference)
       and not exists (select 1 from watch_notifications w where w.alert_id = ${alert.id} and w.search_id = s.id)
     order by s.searched_at

@@ -113,7 +113,8 @@ async function examineBatch(node: NodeContext, batch: string[], threshold: numbe
 async function runDetection(node: NodeContext, actor: Actor, personIds: () => AsyncGenerator<string[]>, threshold: number): Promise<DetectionSummary> {
   const runId = randomUUID();
   const started = node.clock.now();
-  await node.database.db.insertInto('identity_detection_runs').values({ id: runId, started_at: started, triggered_by: actor.id }).execute();
+  // The watermark is the database's own time, as persons.updated_at is: the next run starts from it.
+  await node.database.query('insert into identity_detection_runs (id, started_at, triggered_by) values ($1, now(), $2)', [runId, actor.id]);
   let examined = 0, candidatePairs = 0;
   const created: string[] = [];
   for await (const batch of personIds()) {

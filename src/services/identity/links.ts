@@ -4,7 +4,7 @@
 // Linked records (white, red and still-yellow) form one identity view.
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, isAllowed } from '../../access/policy.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesFromZod } from '../../domain/errors.ts';
 import type { PersonRecord } from '../../domain/person.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -35,7 +35,8 @@ export interface LinkedPerson {
   source: string;
   ref: string;
   display: string;
-  record: PersonRecord;
+  /** Null when the viewer may not read records of that source (hit/no-hit, or not granted): only the source is shown. */
+  record: PersonRecord | null;
 }
 
 export interface IdentityLinkView {
@@ -96,6 +97,29 @@ function toView(r: LinkRow): IdentityLinkView {
   };
 }
 
+interface SourceAccess {
+  kind: string;
+  authorityId: string;
+  hitNoHit: boolean;
+}
+
+async function sourceAccess(node: NodeContext): Promise<Map<string, SourceAccess>> {
+  const rows = await node.database.query<{ id: string; kind: string; authority_id: string; hit_no_hit: boolean }>('select id, kind, authority_id, hit_no_hit from sources');
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, authorityId: r.authority_id, hitNoHit: r.hit_no_hit }]));
+}
+
+/** A linked record the viewer may not read keeps its source and id, nothing of the person. */
+function redact(actor: Actor, sources: Map<string, SourceAccess>, p: LinkedPerson): LinkedPerson {
+  const s = sources.get(p.source);
+  const own = s?.authorityId === actor.authorityId;
+  const readable = s !== undefined && (own || (!s.hitNoHit && isAllowed(actor, 'record.read', { sourceKind: s.kind, sourceId: p.source, authorityId: s.authorityId })));
+  return readable ? p : { id: p.id, source: p.source, ref: '', display: `record in ${p.source}: ask ${s?.authorityId ?? 'its authority'}`, record: null };
+}
+
+function redactLink<T extends { a: LinkedPerson; b: LinkedPerson }>(actor: Actor, sources: Map<string, SourceAccess>, l: T): T {
+  return { ...l, a: redact(actor, sources, l.a), b: redact(actor, sources, l.b) };
+}
+
 function returned(links: IdentityLinkView[]) {
   return links.flatMap((l) => [{ type: 'identity_link', id: l.id }, { type: 'person', id: l.a.id }, { type: 'person', id: l.b.id }]);
 }
@@ -106,7 +130,8 @@ export async function listLinks(node: NodeContext, actor: Actor | null, q: ListL
   const where = q.status ? 'where l.status = $1' : 'where $1::text is null';
   const rows = await node.database.query<LinkRow>(`${SELECT} ${where} order by l.probability desc, l.created_at, l.id limit $2 offset $3`, [q.status ?? null, q.limit, q.offset]);
   const count = await node.database.query<{ n: number }>(`select count(*)::int as n from identity_links l ${where}`, [q.status ?? null]);
-  const items = rows.map(toView);
+  const sources = await sourceAccess(node);
+  const items = rows.map((r) => redactLink(actor, sources, toView(r)));
   await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.links.read', outcome: 'ok', query: q, returned: returned(items) });
   return { items, total: count[0]?.n ?? 0 };
 }
@@ -115,7 +140,7 @@ export async function getLink(node: NodeContext, actor: Actor | null, id: string
   authorize(actor, 'identity.read');
   const rows = UUID.test(id) ? await node.database.query<LinkRow>(`${SELECT} where l.id = $1`, [id]) : [];
   if (!rows.length) throw new NotFoundError(`No identity link with id ${id}.`);
-  const view = toView(rows[0]);
+  const view = redactLink(actor, await sourceAccess(node), toView(rows[0]));
   await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.link.read', outcome: 'ok', returned: returned([view]) });
   return view;
 }
@@ -126,6 +151,8 @@ export async function resolveLink(node: NodeContext, actor: Actor | null, id: st
   if (!parsed.success) throw new ValidationError('The decision is not valid.', issuesFromZod(parsed.error));
   const { status, reason } = parsed.data;
   const now = node.clock.now();
+  // Read before the transaction: on the embedded engine a query outside it would wait for it forever.
+  const sources = await sourceAccess(node);
   return node.database.db.transaction().execute(async (trx) => {
     const link = UUID.test(id) ? await trx.selectFrom('identity_links').select(['id', 'status', 'person_a', 'person_b']).where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
     if (!link) throw new NotFoundError(`No identity link with id ${id}.`);
@@ -140,7 +167,7 @@ export async function resolveLink(node: NodeContext, actor: Actor | null, id: st
       details: { from: link.status, to: status, reason, persons: [link.person_a, link.person_b] },
     });
     const rows = await rawQuery<LinkRow>(trx, `${SELECT} where l.id = $1`, [link.id]);
-    return toView(rows[0]);
+    return redactLink(actor, sources, toView(rows[0]));
   });
 }
 
@@ -185,9 +212,10 @@ export async function getCluster(node: NodeContext, actor: Actor | null, personI
     const [p] = await db.query<{ id: string; source_id: string; ref: string; display_name: string; record: unknown }>('select id, source_id, ref, display_name, record from persons where id = $1', [personId]);
     persons.set(p.id, { id: p.id, source: p.source_id, ref: p.ref, display: p.display_name, record: json<PersonRecord>(p.record) });
   }
+  const sources = await sourceAccess(node);
   const out: IdentityCluster = {
     personId,
-    persons: [...persons.values()],
+    persons: [...persons.values()].map((p) => redact(actor, sources, p)),
     links: views.map(({ a, b, ...rest }) => ({ ...rest, personA: a.id, personB: b.id })),
   };
   await appendAudit(node.database.db, { at: node.clock.now(), actor, action: 'identity.cluster.read', outcome: 'ok', returned: out.persons.map((p) => ({ type: 'person', id: p.id })) });

@@ -36,9 +36,15 @@ function nodeOf(database: Database): NodeContext {
   return { database, clock: new ManualClock(), logger: silentLogger, config: { nodeAuthorityId: 'nl-file', nodeName: 'test' } };
 }
 
+/** Indexes of person_keys, and its foreign key when present and validated. */
 async function keyIndexes(db: Database): Promise<string[]> {
-  const rows = await rawQuery<{ indexname: string }>(db.db, `select indexname from pg_indexes where tablename = 'person_keys' order by indexname`);
-  return rows.map((r) => r.indexname);
+  const rows = await rawQuery<{ name: string }>(
+    db.db,
+    `select indexname as name from pg_indexes where tablename = 'person_keys'
+     union all select conname from pg_constraint where conname = 'person_keys_person_id_fkey' and convalidated
+     order by name`,
+  );
+  return rows.map((r) => r.name);
 }
 
 describeEachEngine('importFile', (getDb) => {
@@ -48,13 +54,13 @@ describeEachEngine('importFile', (getDb) => {
     const first = await importFile(nodeOf(db), file, { bulk: true, batchSize: 30, signal: controller.signal, onCommit: () => controller.abort() });
     expect(first.interrupted).toBe(true);
     expect(first.committedLine).toBe(30);
-    expect(await keyIndexes(db)).toEqual(['person_keys_person', 'person_keys_pkey']);
+    expect(await keyIndexes(db)).toEqual(['person_keys_person', 'person_keys_person_id_fkey', 'person_keys_pkey']);
     const [marker] = await rawQuery<{ status: string; committed_lines: number; bulk: boolean }>(db.db, 'select status, committed_lines, bulk from import_runs');
     expect(marker).toEqual({ status: 'running', committed_lines: 30, bulk: true });
 
     const second = await importFile(nodeOf(db), file, { batchSize: 30 });
     expect(second).toMatchObject({ resumedFromLine: 30, interrupted: false, read: PERSONS + 2, imported: PERSONS + 2, rejected: 0 });
-    expect(await keyIndexes(db)).toEqual(['person_keys_person', 'person_keys_pkey']);
+    expect(await keyIndexes(db)).toEqual(['person_keys_person', 'person_keys_person_id_fkey', 'person_keys_pkey']);
     const [n] = await rawQuery<{ persons: number; orphans: number }>(
       db.db,
       `select (select count(*) from persons)::int as persons, (select count(*) from person_keys k where not exists (select 1 from persons p where p.id = k.person_id))::int as orphans`,

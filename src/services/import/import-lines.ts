@@ -4,6 +4,7 @@
 import type { NodeContext } from '../context.ts';
 import type { ImportLine } from '../../domain/import-record.ts';
 import { runImport, type ImportOptions } from './importer.ts';
+import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
 import type { RawLine } from './raw-line.ts';
 import type { ImportSummary } from './summary.ts';
 
@@ -19,7 +20,20 @@ async function* numbered(lines: AsyncIterable<ImportLine | unknown> | Iterable<I
 export async function importLines(
   node: NodeContext,
   lines: AsyncIterable<ImportLine> | Iterable<ImportLine> | AsyncIterable<unknown> | Iterable<unknown>,
-  opts: ImportOptions = {},
+  opts: ImportOptions & {
+    /**
+     * Initial-load mode: write person_keys without its indexes and build them
+     * once at the end (also on failure). For loads into an empty store only.
+     */
+    bulk?: boolean;
+  } = {},
 ): Promise<ImportSummary> {
-  return runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 } });
+  const db = node.database.db;
+  if (opts.bulk) await dropPersonKeyIndexes(db);
+  else await ensurePersonKeyIndexes(db);
+  try {
+    return await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 } });
+  } finally {
+    if (opts.bulk) await ensurePersonKeyIndexes(db);
+  }
 }

@@ -85,6 +85,25 @@ describeEachEngine('importLines', (getDb) => {
     expect(rows[0]!.keys).toBeGreaterThan(1200);
   });
 
+  it('isolates a line the database refuses and commits the rest of its batch', async () => {
+    const db = getDb();
+    // A stand-in for any data error that validation cannot foresee.
+    await rawQuery(
+      db.db,
+      `create function refuse_poison() returns trigger language plpgsql as $$
+       begin if new.ref = 'POISON' then raise exception 'poisoned record' using errcode = '22023'; end if; return new; end $$;
+       create trigger refuse_poison before insert on persons for each row execute function refuse_poison();`,
+    );
+    const rejected: Rejection[] = [];
+    const lines = [...REGISTRY, ...['D1', 'D2', 'POISON', 'D3', 'D4', 'D5'].map((ref) => personLine(ref))];
+    const s = await importLines(nodeOf(db), lines, { batchSize: 100, onReject: (r) => rejected.push(r) });
+    await rawQuery(db.db, 'drop trigger refuse_poison on persons');
+    expect(s.byType.person).toEqual({ imported: 5, updated: 0, unchanged: 0, rejected: 1 });
+    expect(rejected).toEqual([{ line: 5, type: 'person', ref: 'POISON', errors: [{ path: '(record)', message: expect.stringMatching(/refused by the database: .*poisoned record/) }] }]);
+    const refs = await rawQuery<{ ref: string }>(db.db, `select ref from persons where ref like 'D_' or ref = 'POISON' order by ref`);
+    expect(refs.map((r) => r.ref)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5']);
+  });
+
   it('stops after the batch in progress when aborted', async () => {
     const node = nodeOf(getDb());
     const controller = new AbortController();
@@ -112,7 +131,9 @@ describe('importLines input', () => {
     async function* lines() {
       yield { type: 'person', ref: '' };
     }
-    const fakeDb = { engine: 'embedded', db: { transaction: () => ({ execute: async (f: (t: unknown) => unknown) => f({ executeQuery: async () => ({ rows: [] }) }) }), executeQuery: async () => ({ rows: [] }) } } as unknown as Database;
+    // Every query answers "nothing stored, indexes present".
+    const answer = async () => ({ rows: [{ pkey: true, person: true }] });
+    const fakeDb = { engine: 'embedded', db: { transaction: () => ({ execute: async (f: (t: unknown) => unknown) => f({ executeQuery: answer }) }), executeQuery: answer } } as unknown as Database;
     const rejected: Rejection[] = [];
     const s = await importLines(nodeOf(fakeDb), lines(), { onReject: (r) => rejected.push(r) });
     expect(s.rejected).toBe(1);

@@ -1,7 +1,7 @@
 // The single search request: why (purpose, case) and what (person details,
 // a raw MRZ, an object identifier or the free text of the one search box).
 import { z } from 'zod';
-import { CountryCode, PartialDate, Sex } from '../../domain/common.ts';
+import { PartialDate, Sex } from '../../domain/common.ts';
 import { CaseReference, Purpose } from '../../domain/purpose.ts';
 
 const NameQuery = z
@@ -39,7 +39,8 @@ export const SearchRequest = z
     }),
     caseReference: z
       .string({ error: (iss) => (iss.input === undefined ? 'required: every search names the case it is made for' : 'expected text') })
-      .pipe(CaseReference),
+      .pipe(CaseReference)
+      .meta({ description: 'The case the search is made for (3–64 letters, digits, space and . _ / : # -)' }),
     person: PersonQuery.optional(),
     /** Two or three MRZ lines (TD1, TD2, TD3, visas), as scanned or pasted. */
     mrz: z.string().min(1).max(400).optional(),
@@ -55,4 +56,3 @@ export const SearchRequest = z
 export type SearchRequest = z.infer<typeof SearchRequest>;
 export type SearchRequestInput = z.input<typeof SearchRequest>;
 
-export const CountryCodeSchema = CountryCode;

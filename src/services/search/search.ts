@@ -18,7 +18,7 @@ import { searchModel } from './model.ts';
 import { prepareObjectLookup, searchObjects, type ObjectLookup } from './object-search.ts';
 import { searchPersons } from './person-search.ts';
 import { SearchRequest, type ObjectQueryKind, type PersonQuery } from './schemas.ts';
-import type { HitNoHitHit, MrzSummary, RecordHit, SearchHit, SearchInterpretation, SearchResult } from './types.ts';
+import type { MrzSummary, RecordHit, SearchHit, SearchInterpretation, SearchResult } from './types.ts';
 
 /** Readings of free text as a name below this confidence are listed but not searched (unless nothing scores higher). */
 const TEXT_CONFIDENCE = 0.5;
@@ -248,9 +248,15 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
     }
   }
 
-  const alerts = await effectiveAlertsOn(node.database.db, [...personHits.keys()], [...objectHits.keys()], today);
+  const alerts = await effectiveAlertsOn(node.database.db, [...personHits.keys()], [...objectHits.keys()], today, allowedIds);
   const ranked = [...personHits.values(), ...objectHits.values()];
-  for (const h of ranked) h.alerts = alerts.get(h.recordId) ?? [];
+  // An alert kept in a hit/no-hit register shows as that register's hit, not with its content.
+  const hitNoHitAlerts = new Map<string, number>();
+  for (const [i, h] of ranked.entries()) {
+    const all = alerts.get(h.recordId) ?? [];
+    h.alerts = all.filter((a) => !byId.get(a.source)?.hitNoHit);
+    for (const a of all) if (byId.get(a.source)?.hitNoHit && !hitNoHitAlerts.has(a.source)) hitNoHitAlerts.set(a.source, i);
+  }
   ranked.sort((a, b) => b.probability - a.probability || (b.explanation.weight ?? 0) - (a.explanation.weight ?? 0) || b.alerts.length - a.alerts.length || a.recordId.localeCompare(b.recordId));
   const totalHits = Math.max(total, personHits.size) + objectHits.size;
 
@@ -259,14 +265,18 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
   const hitNoHitShown = new Set<string>();
   const hiddenRecords: { type: string; id: string }[] = [];
   let recordHits = 0;
-  for (const h of ranked) {
+  const showHitNoHit = (sourceId: string) => {
+    if (hitNoHitShown.has(sourceId)) return;
+    const src = byId.get(sourceId)!;
+    hitNoHitShown.add(sourceId);
+    hits.push({ source: sourceId, hit: true, contact: { authorityId: src.authorityId, name: src.authorityName, country: src.country } });
+  };
+  for (const [i, h] of ranked.entries()) {
+    for (const [sourceId, at] of hitNoHitAlerts) if (at === i) showHitNoHit(sourceId);
     const src = byId.get(h.source);
     if (src?.hitNoHit) {
       hiddenRecords.push({ type: h.kind, id: h.recordId });
-      if (hitNoHitShown.has(h.source)) continue;
-      hitNoHitShown.add(h.source);
-      const entry: HitNoHitHit = { source: h.source, hit: true, contact: { authorityId: src.authorityId, name: src.authorityName, country: src.country } };
-      hits.push(entry);
+      showHitNoHit(h.source);
       continue;
     }
     if (recordHits >= req.limit) continue;

@@ -18,12 +18,14 @@ export interface ComparedPerson {
   source: string;
   ref: string;
   display: string;
-  record: PersonRecordView;
+  /** Null when the viewer may not read that source's records (hit/no-hit, or not granted). */
+  record: PersonRecordView | null;
 }
 
 const names = (r: PersonRecordView) => (r.names ?? []).map((n) => [n.family?.toUpperCase(), n.given].filter(Boolean).join(', ') + (n.kind && n.kind !== 'primary' ? ` (${n.kind})` : '')).join('; ');
 
-export function personRows(r: PersonRecordView): [string, string][] {
+export function personRows(r: PersonRecordView | null): [string, string][] {
+  if (!r) r = {};
   return [
     [t('person.names'), names(r)],
     [t('person.birthDate'), r.birthDate ?? ''],
@@ -54,15 +56,16 @@ export function PersonCompare({ a, b }: { a: ComparedPerson; b: ComparedPerson }
         {ra.map(([field, va], i) => {
           const vb = rb[i]![1];
           const both = va !== '' || vb !== '';
-          const differs = both && norm(va) !== norm(vb);
+          // A record the viewer may not read is not compared: its blanks are unknown, not different.
+          const differs = both && !!a.record && !!b.record && norm(va) !== norm(vb);
           return (
             <tr key={field} class={differs ? 'differs' : both ? 'same' : 'empty'}>
               <th scope="row">
                 {field}
                 {differs ? <span class="diff-mark"> · {t('identity.differs')}</span> : null}
               </th>
-              <td>{va || '—'}</td>
-              <td>{vb || '—'}</td>
+              <td>{a.record ? va || '—' : i === 0 ? t('identity.notReadable') : ''}</td>
+              <td>{b.record ? vb || '—' : i === 0 ? t('identity.notReadable') : ''}</td>
             </tr>
           );
         })}

@@ -423,5 +423,16 @@ export const en = {
   'alert.reject': 'Reject',
   'alertForm.status': 'Status on creation',
   'alertForm.statusHint': 'Proposed: third-party information that a single point of contact reviews first.',
+  'alertForm.issuesOne': '1 field still needs attention.',
+  'app.noScreens': 'Your role has no screens in the web application; administrators use the command line and the API (see /docs).',
+  'app.notFound': 'Page not found',
+  'app.home': 'Go to the start page',
+  'search.createAlert': 'Create an alert on this record',
+  'identity.notReadable': 'Not readable for you: ask the authority that holds it.',
+  'app.screenFailed': 'This screen could not be shown',
+  'app.retry': 'Try again',
+  'identity.detect': 'Look for multiple identities now',
+  'identity.detecting': 'Looking for multiple identities…',
+  'identity.detected': '{examined} records examined, {pairs} pairs compared, {links} new links.',
 };
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 // One alert: what it asks, on whom or what, its validity, the flags partners
 // set, every change in its history and the hits it produced.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { formatDate, formatDateTime, itemsOf, label } from '../format.ts';
 import { hasRole, session } from '../session.ts';
@@ -43,7 +43,11 @@ export function AlertDetail({ id }: { id: string }) {
   useEffect(() => {
     const enc = encodeURIComponent(id);
     api<AlertView>('GET', `/api/v1/alerts/${enc}`).then(setAlert, setError);
-    api('GET', `/api/v1/alerts/${enc}/history`).then((d) => setHistory(newestFirst(itemsOf<HistoryEntry>(d))), (e) => { setHistory([]); setPartError(e); });
+    api('GET', `/api/v1/alerts/${enc}/history`).then((d) => setHistory(newestFirst(itemsOf<HistoryEntry>(d))), (e) => {
+      // Alerts loaded by a bulk import have no history rows yet; the API answers 404 for those.
+      setHistory([]);
+      if (!(e instanceof ApiError && e.status === 404)) setPartError(e);
+    });
     api('GET', `/api/v1/hits?alertId=${enc}`).then((d) => setHits(itemsOf<HitView>(d)), () => setHits([]));
   }, [id, reload]);
   if (error) return <main id="main"><h1 tabIndex={-1}>{t('alert.title')}</h1><ProblemMessage error={error} /></main>;

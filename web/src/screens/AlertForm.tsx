@@ -282,7 +282,10 @@ export function AlertForm({ id }: { id?: string }) {
             <fieldset>
               <legend>{t('alertForm.subject')}</legend>
               {values.subjectId ? (
-                <p>{t('alertForm.existingSubject', { id: values.subjectId })}</p>
+                <>
+                  <p>{t('alertForm.existingSubject', { id: values.subjectId })}</p>
+                  {issues.subjectType || issues.objectKind ? <p class="field-error" role="alert">{issues.subjectType ?? issues.objectKind}</p> : null}
+                </>
               ) : (
                 <>
                   <div class="grid2">
@@ -317,14 +320,14 @@ export function AlertForm({ id }: { id?: string }) {
               {mode === 'create' ? select('source', t('alert.source'), sources.map((s) => s.id), '', { names: Object.fromEntries(sources.map((s) => [s.id, `${s.name} (${s.authorityName})`])) }) : null}
               {mode === 'create' ? text('ref', t('alert.ref')) : null}
               {mode === 'create' ? select('status', t('alertForm.status'), ['active', 'proposed'], 'alertStatus', { hint: t('alertForm.statusHint') }) : null}
-              {select('handlingCode', t('alert.handlingCode'), HANDLING_CODES, 'handling')}
+              {select('handlingCode', t('alert.handlingCode'), HANDLING_CODES, 'handling', { names: Object.fromEntries(HANDLING_CODES.map((h) => [h, `${h} — ${label('handling', h)}`])) })}
               {text('validFrom', t('alert.validFrom'), { type: 'date' })}
               {text('expiresAt', t('alert.expiresAt'), { type: 'date' })}
               {text('reviewAt', t('alert.reviewAt'), { type: 'date' })}
             </div>
           </fieldset>
           {mode === 'edit' ? text('changeReason', t('alertForm.changeReason'), { area: true }) : null}
-          <p class="muted" aria-live="polite" data-testid="issue-count">{count ? t('alertForm.issues', { count }) : t('alertForm.ready')}</p>
+          <p class="muted" aria-live="polite" data-testid="issue-count">{count === 1 ? t('alertForm.issuesOne') : count ? t('alertForm.issues', { count }) : t('alertForm.ready')}</p>
           <ProblemMessage error={error} />
           <div class="button-row">
             <button type="submit" disabled={busy}>{mode === 'create' ? t('alertForm.create') : t('common.save')}</button>

@@ -33,7 +33,7 @@ export function Cluster({ id }: { id: string }) {
   const start = cluster.persons.find((p) => p.id === cluster.personId) ?? cluster.persons[0];
   const nameOf = (pid: string) => cluster.persons.find((p) => p.id === pid)?.display ?? pid;
   const sources = new Set(cluster.persons.map((p) => p.source));
-  const fields = start ? personRows(start.record).map(([f]) => f) : [];
+  const fields = personRows(null).map(([f]) => f);
   return (
     <main id="main">
       <h1 tabIndex={-1}>{t('cluster.title')}: {start?.display}</h1>
@@ -53,7 +53,7 @@ export function Cluster({ id }: { id: string }) {
             {fields.map((f, i) => (
               <tr key={f}>
                 <th scope="row">{f}</th>
-                {cluster.persons.map((p) => <td key={p.id}>{personRows(p.record)[i]![1] || '—'}</td>)}
+                {cluster.persons.map((p) => <td key={p.id}>{p.record ? personRows(p.record)[i]![1] || '—' : i === 0 ? p.display : ''}</td>)}
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { formatDateTime, formatNumber, label, query } from '../format.ts';
+import { hasRole } from '../session.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { ComparedPerson } from '../components/PersonCompare.tsx';
@@ -30,10 +31,11 @@ export function Identity() {
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ items: IdentityLinkView[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     setError(null);
     api<{ items: IdentityLinkView[]; total: number }>('GET', `/api/v1/identity/links${query({ status, limit: LIMIT, offset })}`).then(setData, setError);
-  }, [status, offset]);
+  }, [status, offset, reload]);
   return (
     <main id="main">
       <h1 tabIndex={-1}>{t('identity.title')}</h1>
@@ -46,6 +48,7 @@ export function Identity() {
           </select>
         </div>
       </form>
+      {hasRole('analyst') ? <Detect onDone={() => setReload((n) => n + 1)} /> : null}
       <ProblemMessage error={error} />
       {data ? (
         <>
@@ -67,7 +70,7 @@ export function Identity() {
                   <tr key={l.id}>
                     <td>{l.a.display}<br /><small class="muted">{l.a.source}</small></td>
                     <td>{l.b.display}<br /><small class="muted">{l.b.source}</small></td>
-                    <td class="num">{Math.round(l.probability * 100)}%</td>
+                    <td class="num">{(l.probability * 100).toFixed(1)}%</td>
                     <td>{formatDateTime(l.createdAt)}</td>
                     <td><a href={`/identity/links/${encodeURIComponent(l.id)}`} aria-label={t('identity.reviewPair', { a: l.a.display, b: l.b.display })}>{t('identity.review')}</a></td>
                   </tr>
@@ -79,5 +82,31 @@ export function Identity() {
         </>
       ) : error ? null : <p>{t('app.loading')}</p>}
     </main>
+  );
+}
+
+/** Runs the multiple-identity detection over all records now (analysts); new pairs join the queue. */
+function Detect({ onDone }: { onDone(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [summary, setSummary] = useState<{ examined: number; candidatePairs: number; linksCreated: number } | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSummary(await api('POST', '/api/v1/identity/detect', {}));
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="detect">
+      <button type="button" class="secondary" disabled={busy} onClick={run}>{busy ? t('identity.detecting') : t('identity.detect')}</button>
+      {summary ? <span role="status"> {t('identity.detected', { examined: formatNumber(summary.examined), pairs: formatNumber(summary.candidatePairs), links: formatNumber(summary.linksCreated) })}</span> : null}
+      <ProblemMessage error={error} />
+    </div>
   );
 }

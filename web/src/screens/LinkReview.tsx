@@ -62,7 +62,7 @@ export function LinkReview({ id }: { id: string }) {
       <h1 tabIndex={-1}>{t('identity.linkTitle')}</h1>
       <p>
         <span class={`status-chip status-${current.status}`}>{label('linkStatus', current.status)}</span>{' '}
-        {t('identity.probabilityIs', { p: Math.round(link.probability * 100) })}
+        {t('identity.probabilityIs', { p: (link.probability * 100).toFixed(1) })}
         {current.decidedAt ? <span class="muted"> · {t('identity.decided', { by: current.decidedBy ?? '', at: formatDateTime(current.decidedAt), reason: current.reason ?? '' })}</span> : null}
       </p>
       <PersonCompare a={link.a} b={link.b} />

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
-import { label } from '../format.ts';
+import { formatDate, label } from '../format.ts';
 import { hasRole, rememberSearchContext, searchContext, session } from '../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Explanation } from '../components/Explanation.tsx';
@@ -158,7 +158,7 @@ function HitCard({ hit, search }: { hit: RecordHit; search: SearchResponse }) {
         const flaggedHere = a.flags.filter((f) => f.country === myCountry);
         return (
           <div class={`alert-box cat-${a.category}`} key={a.id}>
-            <p><span class="badge">{label('category', a.category)}</span> <span class="badge subtle">{a.handlingCode}</span> <span class="muted">{a.issuingAuthority.name} ({a.issuingAuthority.country}) · {t('alert.expires', { date: a.expiresAt })}</span></p>
+            <p><span class="badge">{label('category', a.category)}</span> <span class="badge subtle">{a.handlingCode}</span> <span class="muted">{a.issuingAuthority.name} ({a.issuingAuthority.country}) · {t('alert.expires', { date: formatDate(a.expiresAt) })}</span></p>
             <p class="action"><strong>{t('search.action')}:</strong> {a.action}</p>
             {a.flags.map((f, j) => <p class="flag" key={j}>{t('search.flag', { country: f.country, reason: f.reason })}</p>)}
             {flaggedHere.length ? <p class="warning">{t('search.flaggedHere')}</p> : null}
@@ -173,7 +173,11 @@ function HitCard({ hit, search }: { hit: RecordHit; search: SearchResponse }) {
         <summary>{t('search.why')}</summary>
         <Explanation data={hit.explanation} />
       </details>
-      {hit.kind === 'person' ? <p class="hit-more"><a href={`/identity/persons/${encodeURIComponent(hit.recordId)}`}>{t('search.openCluster')}</a></p> : null}
+      <p class="hit-more">
+        {hit.kind === 'person' ? <a href={`/identity/persons/${encodeURIComponent(hit.recordId)}`}>{t('search.openCluster')}</a> : null}
+        {hit.kind === 'person' && hasRole('police_officer') ? ' · ' : null}
+        {hasRole('police_officer') ? <a href={`/alerts/new?subject=${hit.kind}:${encodeURIComponent(hit.recordId)}`}>{t('search.createAlert')}</a> : null}
+      </p>
     </li>
   );
 }

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t=Date.now();
+const a = await PGlite.create({ extensions: { pg_trgm } });
+await a.exec('create table x(a int); create extension if not exists pg_trgm;');
+console.log('create', Date.now()-t); t=Date.now();
+const blob = await a.dumpDataDir('none');
+console.log('dump', Date.now()-t, blob.size); t=Date.now();
+const b = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: blob });
+console.log((await b.query('select count(*) from x')).rows, 'load', Date.now()-t);
