@@ -7,8 +7,7 @@
 // Rules (a pair needs to satisfy one):
 //   sy  surname key + birth year            for partial dates (see below)
 //   sm  surname key + birth year and month  survives given-name errors and a wrong day
-//   gy  given key + birth year              for partial dates, like sy
-//   ky  one name key + year + other initial survives an error in the other part and in the date, swaps
+//   ky  one name key + year + other initial survives an error in the other part and in day/month, swaps
 //   km  one name key + day, month + other initial  the same for a wrong digit in the year
 //   n   {surname key, given key} unordered  missing or partial dates, swapped names (passive for full dates)
 //   kd  surname or given key + full date    survives an error in the other name part, swapped names
@@ -23,8 +22,8 @@
 // population they are many. So a record with a full date carries it as a
 // *passive* key (written with a leading '~' by batchBlockingKeysOf): the
 // batch engine pairs it with records holding the key actively (partial
-// dates), never with another passive holder. The given-name + year key,
-// the name-only key and the date + one initial key (for records lacking a
+// dates), never with another passive holder. The name key + year + initial
+// key, the name-only key and the date + one initial key (for records lacking a
 // name part) work the same way: two full dates that disagree entirely are
 // strong evidence against a match, and pairing every namesake in a
 // million records costs more than the few such matches are worth (measured:
@@ -41,7 +40,6 @@ export interface BlockingRule {
 export const BLOCKING_RULES: readonly BlockingRule[] = [
   { prefix: 'sy', description: 'surname key + birth year (pairs with a partial date only)' },
   { prefix: 'sm', description: 'surname key + birth year and month' },
-  { prefix: 'gy', description: 'given-name key + birth year (pairs with a partial date only)' },
   { prefix: 'ky', description: 'surname or given-name key + birth year + initial of the other name part' },
   { prefix: 'km', description: 'surname or given-name key + day and month of birth + initial of the other name part' },
   { prefix: 'n', description: 'surname key and given-name key, in either order (pairs with a missing or partial date only)' },
@@ -93,8 +91,6 @@ function keysOf(f: RecordFeatures, forIndex: boolean): string[] {
   const placeholder = full !== '' && b!.day === 1 && (b!.month === 1 || b!.month === 7);
   if (year) for (const k of fam) keys.push(`${full && !placeholder ? '~' : ''}sy:${k}|${year}`);
   if (yearMonth) for (const k of fam) keys.push(`sm:${k}|${yearMonth}`);
-  // The same through the given name, for a misspelled surname (the surname initial keeps the blocks small).
-  if (year) for (const g of giv) keys.push(`${full && !placeholder ? '~' : ''}gy:${g}|${year}`);
   // One name part intact + year + the other part's initial: survives a misspelled part with a wrong
   // day or month, also when the parts are swapped (the key does not say which part is which).
   if (year) {
@@ -128,7 +124,7 @@ function keysOf(f: RecordFeatures, forIndex: boolean): string[] {
 // The node's index keeps the rules that a one-person query needs most and
 // leaves out the costliest in rows (di, d1, km, dt): at ten million records
 // every key per record is ten million index rows.
-const INDEX_PREFIXES = new Set(['sy', 'sm', 'gy', 'ky', 'n', 'kd', 'doc']);
+const INDEX_PREFIXES = new Set(['sy', 'sm', 'ky', 'n', 'kd', 'doc']);
 
 /** The keys stored for a record in the node's index and looked up for a query (about 6–12 per record). */
 export function blockingKeysOf(f: RecordFeatures): string[] {

@@ -7,6 +7,7 @@ import type { ImportLine } from '../domain/import-record.ts';
 import { importLines } from './import/index.ts';
 import { createUser } from './access/index.ts';
 import { isoDay } from './clock.ts';
+import { detectNewMultipleIdentities } from './identity/index.ts';
 
 export interface DemoAccount {
   username: string;
@@ -50,6 +51,9 @@ export async function ensureDemoData(
     });
     if (opts.progress) process.stderr.write(`\r  ${summary.read.toLocaleString('en')} lines imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     node.logger.info('demo data loaded', { read: summary.read, rejected: summary.rejected, ms: Date.now() - started });
+    // So the verification queue has links to resolve on the first visit.
+    const detection = await detectNewMultipleIdentities(node);
+    if (opts.progress) process.stderr.write(`  ${detection.linksCreated} possible multiple identities found for verification\n`);
     imported = true;
   }
   for (const a of DEMO_ACCOUNTS) {

@@ -2,7 +2,7 @@
 // scripts, MRZ, each identifier type, hit/no-hit sources, expiry and flags.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { describeEachEngine } from '../support/databases.ts';
-import { DE, NL, actorOf, addObject, addPerson, seedRegistry, td3, countRows } from '../support/search-fixtures.ts';
+import { DE, NL, PL, actorOf, addObject, addPerson, addSource, seedRegistry, td3, countRows } from '../support/search-fixtures.ts';
 import { ManualClock } from '../../src/services/clock.ts';
 import { silentLogger } from '../../src/services/logger.ts';
 import type { NodeContext } from '../../src/services/context.ts';
@@ -141,6 +141,18 @@ describeEachEngine('single search', (getDb) => {
     const later = await search(node, officer, { ...ctx, person: { names: { given: 'Oleksandr', family: 'Shevchenko' }, birthDate: '1987-12-03' } });
     expect(recordHits(later).find((h) => h.recordId === ids.cyr)?.alerts).toEqual([]);
     clock.set('2026-06-01T09:00:00Z');
+  });
+
+  it('shows an alert kept in a hit/no-hit register only as that register\'s hit', async () => {
+    await addSource(node.database, { id: 'pl-alerts', authorityId: PL.id, name: 'PL alerts', kind: 'alerts', hitNoHit: true });
+    await createAlert(node, actorOf(PL, ['police_officer']), {
+      source: 'pl-alerts', ref: 'PLA-1', subject: { type: 'person', id: ids.anna }, category: 'discreet_check', reason: 'Known courier', action: 'Report discreetly', expiresAt: '2027-01-01',
+    });
+    const r = await search(node, officer, { ...ctx, person: { names: { given: 'Anna', family: 'Müller' }, birthDate: '1990-04-05' } });
+    const anna = recordHits(r).find((h) => h.recordId === ids.anna)!;
+    expect(anna.alerts).toEqual([]);
+    expect(r.hits.filter((h) => !isRecordHit(h))).toEqual([{ source: 'pl-alerts', hit: true, contact: { authorityId: PL.id, name: PL.name, country: 'POL' } }]);
+    expect(JSON.stringify(r)).not.toContain('Known courier');
   });
 
   it('records each search with its keys and identifiers', async () => {

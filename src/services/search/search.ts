@@ -172,19 +172,8 @@ interface SourceRow extends SourceInfo {
   country: string;
 }
 
-// Sources change when an administrator adds one; a search must not pay a query for them each time.
-const SOURCES_TTL_MS = 2_000;
-const sourceCache = new WeakMap<object, { at: number; rows: SourceRow[] }>();
-
+/** Read on every search: a source added a moment ago must be searched (and a hit/no-hit flag honoured) at once. */
 async function loadSources(node: NodeContext): Promise<SourceRow[]> {
-  const hit = sourceCache.get(node.database);
-  if (hit && Date.now() - hit.at < SOURCES_TTL_MS) return hit.rows;
-  const rows = await readSources(node);
-  sourceCache.set(node.database, { at: Date.now(), rows });
-  return rows;
-}
-
-async function readSources(node: NodeContext): Promise<SourceRow[]> {
   const rows = await node.database.query<{ id: string; kind: string; authority_id: string; hit_no_hit: boolean; name: string; authority_name: string; country: string }>(
     'select s.id, s.kind, s.authority_id, s.hit_no_hit, s.name, a.name as authority_name, a.country from sources s join authorities a on a.id = s.authority_id order by s.id',
   );
