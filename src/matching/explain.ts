@@ -83,7 +83,7 @@ export function explainFeatures(cm: CompiledModel, a: MatchRecord, b: MatchRecor
     const level = levels[f];
     if (level === 0) continue;
     const bits = fieldBits(cm, levels, 0, f);
-    const tfBits = f === FIELD.SURNAME ? surnameTfBits(cm, level, tfa.surname, tfb.surname)
+    const tfBits = f === FIELD.SURNAME ? surnameTfBits(cm, level, tfa.surname, tfb.surname, tfa.given, tfb.given)
       : f === FIELD.GIVEN ? givenTfBits(cm, level, tfa.given, tfb.given) : 0;
     const def = COMPARISONS[f];
     contributions.push({

@@ -1,7 +1,10 @@
 // Background jobs of a running node (alert expiry, retention, message
 // delivery, audit checkpoints). Each area registers its job here.
 import type { NodeContext } from './context.ts';
-
+import { alertJobs } from './alerts/jobs.ts';
+import { exchangeJobs } from './exchange/jobs.ts';
+import { auditJobs } from './audit/jobs.ts';
+import { identityJobs } from './identity/jobs.ts';
 
 export interface BackgroundJob {
   name: string;
@@ -9,11 +12,7 @@ export interface BackgroundJob {
   run(node: NodeContext): Promise<void>;
 }
 
-import { alertJobs } from './alerts/jobs.ts';
-import { exchangeJobs } from './exchange/jobs.ts';
-import { auditJobs } from './audit/jobs.ts';
-
-const JOBS: BackgroundJob[] = [...alertJobs, ...exchangeJobs, ...auditJobs];
+const JOBS: BackgroundJob[] = [...alertJobs, ...identityJobs, ...exchangeJobs, ...auditJobs];
 
 export function startBackgroundJobs(node: NodeContext, jobs: BackgroundJob[] = JOBS): { stop(): void } {
   const timers = jobs.map((job) => {

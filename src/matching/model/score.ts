@@ -78,8 +78,14 @@ export function recordTermFrequencies(model: MatchModel, f: RecordFeatures): { s
   return { surname, given };
 }
 
-export function surnameTfBits(cm: CompiledModel, level: number, tfA: number, tfB: number): number {
-  if (level !== SURNAME.EXACT && level !== SURNAME.TRANSLITERATION && level !== SURNAME.PHONETIC && level !== SURNAME.SWAPPED) return 0;
+/**
+ * Surname TF adjustment. For swapped names the matched name is a given name
+ * on one side (GIOVANNI LEONE ~ LEONE GIOVANNI), so its frequency as a
+ * given name counts too: the commonest reading wins.
+ */
+export function surnameTfBits(cm: CompiledModel, level: number, tfA: number, tfB: number, givenTfA = 0, givenTfB = 0): number {
+  if (level === SURNAME.SWAPPED) return tfAdjustmentBits(cm.surnameKeyU, Math.max(tfA, tfB, givenTfA, givenTfB));
+  if (level !== SURNAME.EXACT && level !== SURNAME.TRANSLITERATION && level !== SURNAME.PHONETIC) return 0;
   return tfAdjustmentBits(cm.surnameKeyU, Math.max(tfA, tfB));
 }
 
@@ -107,7 +113,7 @@ export function matchWeight(
 ): number {
   let w = cm.priorBits;
   for (let f = 0; f < FIELD_COUNT; f++) w += fieldBits(cm, levels, off, f);
-  w += surnameTfBits(cm, levels[off + FIELD.SURNAME], surnameTfA, surnameTfB);
+  w += surnameTfBits(cm, levels[off + FIELD.SURNAME], surnameTfA, surnameTfB, givenTfA, givenTfB);
   w += givenTfBits(cm, levels[off + FIELD.GIVEN], givenTfA, givenTfB);
   return w;
 }

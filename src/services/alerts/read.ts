@@ -225,7 +225,9 @@ export async function getAlertHistory(node: NodeContext, actor: Actor | null, id
   authorize(actor, 'alert.read');
   const db = node.database.db;
   const rows = /^[0-9a-f-]{36}$/i.test(id) ? await db.selectFrom('alert_history').selectAll().where('alert_id', '=', id).orderBy('id').execute() : [];
-  if (!rows.length) throw new NotFoundError(`No alert with id ${id}.`);
+  // A purged alert keeps its history; an imported one has none yet — an empty history, not a 404.
+  if (!rows.length && !(/^[0-9a-f-]{36}$/i.test(id) && (await db.selectFrom('alerts').select('id').where('id', '=', id).executeTakeFirst())))
+    throw new NotFoundError(`No alert with id ${id}.`);
   await appendAudit(db, { at: node.clock.now(), actor, action: 'alert.history', outcome: 'ok', returned: [{ type: 'alert', id }] });
   return rows.map((r) => ({
     changedAt: iso(r.changed_at),

@@ -22,3 +22,18 @@ export function chainHash(previous: Uint8Array, seq: number, body: string): Buff
   return createHash('sha256').update(previous).update(seqBytes).update(body, 'utf8').digest();
 }
 
+
+/**
+ * chainHash on hex strings, for the verifier's hot loop: no digest buffers,
+ * and the stored hash (PostgreSQL's hex text) compares as a string.
+ */
+export function chainHashHex(previousHex: string, seq: number, body: string): string {
+  if (body.length * 3 + 40 <= SCRATCH.length) {
+    SCRATCH.write(previousHex, 0, 32, 'hex');
+    SCRATCH.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 32);
+    SCRATCH.writeUInt32BE(seq >>> 0, 36);
+    const n = SCRATCH.write(body, 40, 'utf8');
+    return oneShotHash('sha256', SCRATCH.subarray(0, 40 + n), 'hex');
+  }
+  return chainHash(Buffer.from(previousHex, 'hex'), seq, body).toString('hex');
+}

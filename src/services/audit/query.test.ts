@@ -40,7 +40,7 @@ describe('audit filter and canonical JSON', () => {
 });
 
 import { createHash } from 'node:crypto';
-import { chainHash, GENESIS_HASH } from './chain.ts';
+import { chainHash, chainHashHex, GENESIS_HASH } from './chain.ts';
 
 describe('chain hash', () => {
   it('is SHA-256 over previous hash, seq and body on both the fast and the long-body path', () => {
@@ -49,6 +49,12 @@ describe('chain hash', () => {
       seq.writeBigInt64BE(7n);
       const expected = createHash('sha256').update(GENESIS_HASH).update(seq).update(body, 'utf8').digest();
       expect(chainHash(GENESIS_HASH, 7, body).equals(expected)).toBe(true);
+      expect(chainHashHex(GENESIS_HASH.toString('hex'), 7, body)).toBe(expected.toString('hex'));
     }
+    // sequence numbers beyond 32 bits keep their high word
+    const big = Buffer.alloc(8);
+    big.writeBigInt64BE(2n ** 40n + 5n);
+    const expected = createHash('sha256').update(GENESIS_HASH).update(big).update('x').digest('hex');
+    expect(chainHashHex(GENESIS_HASH.toString('hex'), 2 ** 40 + 5, 'x')).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
 // so memory stays flat at any log size.
 import pg from 'pg';
 import type { Database } from '../../store/database.ts';
-import { chainHash, GENESIS_HASH } from './chain.ts';
+import { chainHashHex, GENESIS_HASH } from './chain.ts';
 import { checkpointMessage, listCheckpoints, type Checkpoint } from './checkpoints.ts';
 import { verifyMessage, type NodeKey } from './node-key.ts';
 
@@ -123,7 +123,7 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
     const before = anchors.filter((a) => a === null || a.at <= opts.from!);
     anchor = before.at(-1) ?? anchors[0]!;
   }
-  let prev: Uint8Array = anchor ? anchor.hash : GENESIS_HASH;
+  let prev: string = (anchor ? anchor.hash : GENESIS_HASH).toString('hex');
   let expected = anchor ? anchor.seq + 1 : 1;
   if (anchor) {
     result.anchor = { kind: 'checkpoint', seq: anchor.seq, at: anchor.at.toISOString() };
@@ -147,21 +147,22 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
     const fetch = (after: number) => source.fetch(after, batchSize);
     let batch = await fetch(expected - 1);
     while (batch.length > 0) {
-      const next = batch.length === batchSize ? fetch(batch[batch.length - 1]!.seq) : Promise.resolve([] as Row[]);
+      // Prefetch; an early return below awaits it so no query outlives the verification.
+    const next = batch.length === batchSize ? fetch(batch[batch.length - 1]!.seq) : Promise.resolve([] as Row[]);
       for (const row of batch) {
         if (row.seq !== expected) {
-          void next.catch(() => {});
+          await next.catch(() => {});
           return fail(expected, row.seq > expected ? `entry ${expected} is missing (the next entry is ${row.seq})` : `entry ${row.seq} is out of order`);
         }
-        const h = chainHash(prev, row.seq, row.body);
-        if (typeof row.hash === 'string' ? h.toString('hex') !== row.hash.slice(2) : !h.equals(row.hash)) {
-          void next.catch(() => {});
+        const h = chainHashHex(prev, row.seq, row.body);
+        if (h !== (typeof row.hash === 'string' ? row.hash.slice(2) : Buffer.from(row.hash).toString('hex'))) {
+          await next.catch(() => {});
           return fail(row.seq, `entry ${row.seq} was altered, reordered or inserted: its hash does not follow from the entry before`);
         }
         const cp = pending.get(row.seq);
         if (cp) {
-          if (!h.equals(cp.hash)) {
-            void next.catch(() => {});
+          if (h !== cp.hash.toString('hex')) {
+            await next.catch(() => {});
             return fail(previousCheckpointSeq + 1, `entries ${previousCheckpointSeq + 1}–${row.seq} were rewritten with recomputed hashes: entry ${row.seq} does not match its signed checkpoint`);
           }
           result.checkpointsChecked++;
@@ -175,7 +176,7 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
       batch = await next;
     }
     result.lastSeq = expected - 1;
-    result.lastHash = Buffer.from(prev).toString('hex');
+    result.lastHash = prev;
     if (lastCheckpoint && lastCheckpoint.seq > result.lastSeq) {
       return fail(result.lastSeq + 1, `entries ${result.lastSeq + 1}–${lastCheckpoint.seq} were removed: a signed checkpoint covers up to ${lastCheckpoint.seq}`);
     }
