@@ -47,6 +47,8 @@ export async function ensureDemoData(
     const started = Date.now();
     if (opts.progress) process.stderr.write(`Loading the demo population (${persons.toLocaleString('en')} persons with objects and alerts)…\n`);
     const summary = await importLines(node, populationLines(persons, isoDay(node.clock.now())), {
+      bulk: true,
+      workers: 1,
       onCommit: (p) => opts.progress && process.stderr.write(`\r  ${p.lines.toLocaleString('en')} lines`),
     });
     if (opts.progress) process.stderr.write(`\r  ${summary.read.toLocaleString('en')} lines imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

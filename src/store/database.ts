@@ -107,6 +107,9 @@ async function openEmbedded(dataDir?: string, loadDataDir?: Blob): Promise<Datab
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its connection (server restart, admin termination) must
+  // not crash the node; the pool replaces it on the next checkout.
+  pool.on('error', (err) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'idle PostgreSQL connection lost', error: err.message }) + '\n'));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openNode } from '../../services/node.ts';
 import { startServer } from '../../api/server.ts';
 import { bundleWebApp } from '../../api/web.ts';
+import { ensurePersonKeyIndexes } from '../../services/records/key-indexes.ts';
 import { ensureDemoData } from '../../services/demo.ts';
 import { startBackgroundJobs } from '../../services/jobs.ts';
 import { intOption } from '../errors.ts';
@@ -20,6 +21,8 @@ export function register(program: Command): void {
       const started = Date.now();
       const node = await openNode({ dataDir: opts.data, databaseUrl: opts.database });
       const log = node.logger;
+      // A bulk import killed and never resumed leaves person_keys without its indexes.
+      if (await ensurePersonKeyIndexes(node.database.db)) log.warn('rebuilt person_keys indexes left behind by an interrupted bulk import');
       let demo: Awaited<ReturnType<typeof ensureDemoData>> | undefined;
       if (opts.demo) demo = await ensureDemoData(node, { progress: process.stderr.isTTY });
       await bundleWebApp(); // the first screen should not wait for the bundler
