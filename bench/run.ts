@@ -5,8 +5,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const AREAS = ['import', 'search', 'audit'];
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
+// Leading words name the areas; everything from the first flag on goes to each area's script.
+const argv = process.argv.slice(2);
+const firstFlag = argv.findIndex((a) => a.startsWith('-'));
+const wanted = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
+const flags = firstFlag < 0 ? [] : argv.slice(firstFlag);
 for (const area of wanted.length ? wanted : AREAS) {
   if (!AREAS.includes(area)) {
     console.error(`unknown benchmark "${area}"; choose from ${AREAS.join(', ')}`);

@@ -4,6 +4,7 @@ import { openNode } from '../../services/node.ts';
 import { startServer } from '../../api/server.ts';
 import { bundleWebApp } from '../../api/web.ts';
 import { ensurePersonKeyIndexes } from '../../services/records/key-indexes.ts';
+import { nodeKey } from '../../services/audit/node-key.ts';
 import { ensureDemoData } from '../../services/demo.ts';
 import { startBackgroundJobs } from '../../services/jobs.ts';
 import { intOption } from '../errors.ts';
@@ -21,6 +22,7 @@ export function register(program: Command): void {
       const started = Date.now();
       const node = await openNode({ dataDir: opts.data, databaseUrl: opts.database });
       const log = node.logger;
+      nodeKey(node); // the signing key of audit checkpoints exists from the first start
       // A bulk import killed and never resumed leaves person_keys without its indexes.
       if (await ensurePersonKeyIndexes(node.database.db)) log.warn('rebuilt person_keys indexes left behind by an interrupted bulk import');
       let demo: Awaited<ReturnType<typeof ensureDemoData>> | undefined;
