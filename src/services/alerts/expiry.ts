@@ -2,7 +2,7 @@
 // search already ignores them by date), and alerts expired, deleted or
 // rejected longer than the retention period are removed. Their history rows
 // stay, so the supervisor can still see what existed and who changed it.
-import { systemActor } from '../../access/actor.ts';
+import { nodeActor } from '../access/system-actor.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
 import type { NodeContext } from '../context.ts';
@@ -18,7 +18,7 @@ export async function expireAndPurgeAlerts(node: NodeContext, opts: { retentionD
   const now = node.clock.now();
   const today = isoDay(now);
   const retention = opts.retentionDays ?? alertRetentionDays();
-  const actor = systemActor('alert-expiry', node.config.nodeAuthorityId, '');
+  const actor = await nodeActor(node, 'alert-expiry');
   const cutoff = new Date(now.getTime() - retention * 86_400_000);
   return node.database.db.transaction().execute(async (trx) => {
     const expired = await trx

@@ -4,7 +4,8 @@
 // of very common keys are skipped (they carry little evidence and would
 // make the work quadratic); the stronger keys of the same persons still meet.
 import { randomUUID } from 'node:crypto';
-import { systemActor, type Actor } from '../../access/actor.ts';
+import { nodeActor } from '../access/system-actor.ts';
+import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import { ValidationError, issuesFromZod } from '../../domain/errors.ts';
 import { personToMatchRecord, type MatchRecord } from '../../domain/match-record.ts';
@@ -188,7 +189,7 @@ export async function detectNewMultipleIdentities(node: NodeContext): Promise<De
     .orderBy('started_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const actor = systemActor('identity-detection', node.config.nodeAuthorityId, '');
+  const actor = await nodeActor(node, 'identity-detection');
   const since = last ? new Date(last.started_at) : undefined;
   return runDetection(node, actor, pagedPersons(node, { since }), DEFAULT_LINK_THRESHOLD);
 }
