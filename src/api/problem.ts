@@ -48,7 +48,10 @@ export function problemFromError(err: unknown): Problem {
   if (err instanceof ValidationError) return problem(422, err.type, err.message, err.issues);
   if (err instanceof DomainError) return problem(err.status, err.type, err.message);
   // Hono's own errors: malformed JSON (400), wrong content type (415) and the like.
-  if (err instanceof HTTPException && err.status < 500) return problem(err.status, err.status === 415 ? 'unsupported-media-type' : 'bad-request', err.message || TITLES[err.status]);
+  if (err instanceof HTTPException && err.status < 500) {
+    const slug = err.status === 415 ? 'unsupported-media-type' : err.status === 413 ? 'too-large' : 'bad-request';
+    return problem(err.status, slug, err.message || 'The request is malformed.');
+  }
   return problem(500, 'internal', 'An unexpected error occurred; it has been logged.');
 }
 

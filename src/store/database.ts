@@ -121,11 +121,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-export function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe SQL identifier: ${name}`);
-  return `"${name}"`;
-}
-
 /**
  * Raw parameterised SQL on the database or inside a transaction (hot paths and
  * bulk `unnest` inserts). Goes through Kysely so that on the embedded engine

@@ -4,7 +4,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createRouter, problemResponses } from '../openapi.ts';
-import { withProblemErrors } from './search.ts';
 import {
   ApproveAlertRequest,
   CATEGORY_RULES,
@@ -77,7 +76,7 @@ const errors = {
 };
 
 export function alertsRoutes() {
-  const app = withProblemErrors(createRouter());
+  const app = createRouter();
   const node = (c: { get(k: 'node'): import('../../services/context.ts').NodeContext }) => c.get('node');
 
   app.openapi(

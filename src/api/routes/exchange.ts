@@ -4,10 +4,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
 import { createRouter, problemResponses } from '../openapi.ts';
-import { problem, problemFromError, problemResponse, retryAfter } from '../problem.ts';
+import { problem, problemResponse } from '../problem.ts';
 import { authorize } from '../../access/policy.ts';
 import { appendAudit } from '../../services/audit/audit-log.ts';
 import {
@@ -45,21 +44,6 @@ const conflict = { 409: { description: 'Already done', content: { 'application/p
 
 export function exchangeRoutes() {
   const app = createRouter();
-
-  // Hono's validators throw HTTPException for malformed JSON (400) or a body
-  // that is not JSON (415); turn those into problem details like every error.
-  app.onError((err, c) => {
-    if (err instanceof HTTPException) {
-      const slug = err.status === 415 ? 'unsupported-media-type' : err.status === 413 ? 'too-large' : 'bad-request';
-      return problemResponse(c, problem(err.status, slug, err.message || 'The request is malformed.'));
-    }
-    const p = problemFromError(err);
-    if (p.status >= 500) c.get('node').logger.error('unhandled error', { requestId: c.get('requestId'), err });
-    const res = problemResponse(c, p);
-    const after = retryAfter(err);
-    if (after !== undefined) res.headers.set('retry-after', String(after));
-    return res;
-  });
 
   app.openapi(
     createRoute({

@@ -2,7 +2,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createRouter, problemResponses } from '../openapi.ts';
-import { withProblemErrors } from './search.ts';
 import { DetectRequest, ListLinksQuery, ResolveLinkRequest, detectMultipleIdentities, getCluster, getLink, listLinks, resolveLink } from '../../services/identity/index.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'expected a UUID' }) });
@@ -24,7 +23,7 @@ const ok = (schema: z.ZodType, description: string) => ({ description, content: 
 const errors = { ...problemResponses, 404: { description: 'Not found', content: { 'application/problem+json': { schema: z.looseObject({}) } } } };
 
 export function identityRoutes() {
-  const app = withProblemErrors(createRouter());
+  const app = createRouter();
 
   app.openapi(
     createRoute({

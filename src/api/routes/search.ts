@@ -1,13 +1,9 @@
 // The single search over every source the caller may see for the purpose.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { HTTPException } from 'hono/http-exception';
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.ts';
 import { Counter, Histogram } from 'prom-client';
 import { createRouter, problemResponses } from '../openapi.ts';
 import { metricsRegistry } from '../metrics.ts';
-import { problem, problemFromError, problemResponse, retryAfter } from '../problem.ts';
 import { search, SearchRequest, isRecordHit } from '../../services/search/index.ts';
 
 const searches = new Counter({ name: 'pontis_searches_total', help: 'Single searches run, by purpose', labelNames: ['purpose'] as const, registers: [metricsRegistry] });
@@ -67,25 +63,8 @@ export const SearchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 
-/** Malformed JSON (400) or a body that is not JSON (415) become problem details like every error. */
-export function withProblemErrors(app: OpenAPIHono<AppEnv>): OpenAPIHono<AppEnv> {
-  app.onError((err, c) => {
-    if (err instanceof HTTPException) {
-      const slug = err.status === 415 ? 'unsupported-media-type' : err.status === 413 ? 'too-large' : 'bad-request';
-      return problemResponse(c, problem(err.status, slug, err.message || 'The request is malformed.'));
-    }
-    const p = problemFromError(err);
-    if (p.status >= 500) c.get('node').logger.error('unhandled error', { requestId: c.get('requestId'), err });
-    const res = problemResponse(c, p);
-    const after = retryAfter(err);
-    if (after !== undefined) res.headers.set('retry-after', String(after));
-    return res;
-  });
-  return app;
-}
-
 export function searchRoutes() {
-  const app = withProblemErrors(createRouter());
+  const app = createRouter();
   app.openapi(
     createRoute({
       method: 'post',
