@@ -8,7 +8,12 @@ import type { Actor } from './actor.ts';
 import { authorize, type Action } from './policy.ts';
 
 /** Routes that need no credentials (signing in). */
-export const PUBLIC_API_ROUTES: readonly string[] = ['POST /api/v1/auth/login'];
+export const PUBLIC_API_ROUTES: readonly string[] = [
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/options',
+  'GET /api/v1/auth/oidc/login',
+  'GET /api/v1/auth/oidc/callback',
+];
 
 /** `METHOD /path/{param}` → action. */
 export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {

@@ -13,6 +13,7 @@ import { authenticate } from './authenticate.ts';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { recordsRoutes } from './routes/records.ts';
@@ -85,7 +86,7 @@ export async function createApp(node: NodeContext): Promise<OpenAPIHono<AppEnv>>
   });
   app.notFound((c) => problemResponse(c, problem(404, 'not-found', `No route for ${c.req.method} ${c.req.path}.`)));
 
-  for (const routes of [healthRoutes(), authRoutes(), auditRoutes(), adminRoutes(), recordsRoutes(), alertsRoutes(), searchRoutes(), identityRoutes(), exchangeRoutes(), statsRoutes()]) {
+  for (const routes of [healthRoutes(), authRoutes(), oidcRoutes(node), auditRoutes(), adminRoutes(), recordsRoutes(), alertsRoutes(), searchRoutes(), identityRoutes(), exchangeRoutes(), statsRoutes()]) {
     app.route('/', routes);
   }
 

@@ -1,9 +1,7 @@
 // Signing in and out, and "who am I" for the web app.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createRouter, problemResponses, ProblemSchema } from '../openapi.ts';
-import type { AppEnv } from '../env.ts';
 import { authorize } from '../../access/policy.ts';
 import { allowedPurposes } from '../../access/policy.ts';
 import { login } from '../../services/access/login.ts';
@@ -11,6 +9,7 @@ import { deleteSession, sessionFromCookie, SESSION_COOKIE } from '../../services
 import { findAuthority } from '../../services/access/authorities.ts';
 import { appendAudit } from '../../services/audit/audit-log.ts';
 import { clientAddress, CSRF_HEADER } from '../authenticate.ts';
+import { secureCookies } from '../secure-cookies.ts';
 
 const LoginBody = z
   .object({
@@ -36,13 +35,6 @@ const SessionView = z
 const tooMany = { 429: { description: 'Too many failed attempts; see Retry-After', content: { 'application/problem+json': { schema: ProblemSchema } } } } as const;
 
 /** Secure cookies whenever the browser talks HTTPS to us or the operator says so. */
-function secureCookies(c: Context<AppEnv>): boolean {
-  if (process.env.PONTIS_SECURE_COOKIES === '1') return true;
-  if (process.env.PONTIS_SECURE_COOKIES === '0') return false;
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return process.env.PONTIS_TRUST_PROXY === '1' && c.req.header('x-forwarded-proto') === 'https';
-}
-
 export function authRoutes() {
   const app = createRouter();
 
