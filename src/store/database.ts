@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyPayload } from './copy-data.ts';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
@@ -110,7 +112,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client losing its connection (server restart, admin termination) must
   // not crash the node; the pool replaces it on the next checkout.
   pool.on('error', (err) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg: 'idle PostgreSQL connection lost', error: err.message }) + '\n'));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }) });
   return {
     engine: 'postgres',
     db,
@@ -118,6 +120,35 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async close() {
       await db.destroy();
     },
+  };
+}
+
+type PoolClient = pg.PoolClient;
+
+/**
+ * Kysely hands every query to client.query(sql, params); a query carrying
+ * CopyData (src/store/copy.ts) is streamed with COPY … FROM STDIN instead.
+ */
+function copyCapablePool(pool: pg.Pool) {
+  const wrap = (client: PoolClient) =>
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver);
+        return (sql: unknown, params?: unknown[]) => {
+          const copy = typeof sql === 'string' && params ? copyPayload(sql, params) : undefined;
+          if (!copy) return (target.query as (...a: unknown[]) => unknown)(sql, params);
+          return new Promise((resolve, reject) => {
+            const stream = target.query(copyFrom(sql as string));
+            stream.on('error', reject);
+            stream.on('finish', () => resolve({ command: 'COPY', rowCount: stream.rowCount, rows: [] }));
+            stream.end(copy.text);
+          });
+        };
+      },
+    });
+  return {
+    connect: async () => wrap(await pool.connect()),
+    end: () => pool.end(),
   };
 }
 

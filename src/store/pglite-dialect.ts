@@ -15,6 +15,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyPayload } from './copy-data.ts';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -30,6 +31,12 @@ class Mutex {
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyPayload(q.sql, q.parameters);
+    if (copy) {
+      // PGlite reads COPY input from its virtual /dev/blob device.
+      const res = await this.pg.query(q.sql.replace(/\bfrom\s+stdin\s*$/i, "from '/dev/blob'"), [], { blob: new Blob([copy.text]) });
+      return { rows: [], numAffectedRows: res.affectedRows !== undefined ? BigInt(res.affectedRows) : undefined };
+    }
     // Parameterless SQL may hold several statements (migrations): PGlite's
     // extended-protocol query() takes only one, exec() takes a script.
     const res = q.parameters.length === 0 && q.sql.includes(';')

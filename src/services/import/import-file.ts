@@ -55,6 +55,19 @@ async function storeHasPersons(node: NodeContext): Promise<boolean> {
   return r!.any;
 }
 
+/**
+ * Validation threads for a file. A worker pays off once a file takes more than
+ * a few seconds; below that its start-up costs more than it saves. With the
+ * embedded engine the main thread runs the database (WebAssembly), so it
+ * keeps a core of its own; with PostgreSQL the server does the writing and
+ * the main thread mostly waits, so validation takes every core.
+ */
+function defaultWorkers(node: NodeContext, size: number): number {
+  const cores = availableParallelism();
+  if (size <= 8 * 2 ** 20 || cores < 2) return 0;
+  return node.database.engine === 'postgres' ? Math.min(4, cores) : Math.min(2, cores - 1);
+}
+
 export async function importFile(node: NodeContext, path: string, opts: ImportFileOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
   const format = opts.format ?? (await detectFormat(path));
@@ -76,9 +89,8 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
     format === 'jsonl'
       ? readJsonLines(path, { byte: start.bytes, line: start.lines })
       : readCsvLines(path, { source: opts.source, kind: opts.kind, afterLine: start.lines });
-  // A worker pays off once a file takes more than a few seconds; below that its start-up costs more than it saves.
-  const workers = opts.workers ?? (size > 8 * 2 ** 20 && availableParallelism() > 1 ? Math.min(2, availableParallelism() - 1) : 0);
-  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines });
+  const workers = opts.workers ?? defaultWorkers(node, size);
+  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines, fresh: bulk });
   if (bulk) {
     // Also when interrupted: a node must not be left searching without its indexes.
     opts.onIndexing?.();

@@ -32,7 +32,7 @@ export async function importLines(
   if (opts.bulk) await dropPersonKeyIndexes(db);
   else await ensurePersonKeyIndexes(db);
   try {
-    return await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 } });
+    return await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 }, fresh: opts.bulk });
   } finally {
     if (opts.bulk) await ensurePersonKeyIndexes(db);
   }

@@ -54,6 +54,8 @@ export interface ImportRunContext {
   /** Resume marker to advance in each batch's transaction. */
   fileKey?: string;
   resumedFromLine?: number;
+  /** An initial load into an empty store: write by COPY where the records turn out new (see copy-fresh.ts). */
+  fresh?: boolean;
 }
 
 // SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the
@@ -86,7 +88,7 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
     const late: Rejection[] = [];
     try {
       await db.transaction().execute(async (trx) => {
-        const out = await writeRecordBatch(trx, toRecordBatch(entries));
+        const out = await writeRecordBatch(trx, toRecordBatch(entries), { fresh: ctx.fresh });
         for (const [type, c] of Object.entries(out.counts) as [RecordType, typeof out.counts.person][]) {
           next.byType[type].imported += c.inserted;
           next.byType[type].updated += c.updated;

@@ -8,6 +8,8 @@ import { rawQuery } from '../../store/database.ts';
 import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
 import type { PreparedAlert } from './prepared.ts';
 import { textColumn, unnestColumns } from './columns.ts';
+import { copyIfAllNew } from './copy-fresh.ts';
+import type { WriteOptions } from './write-options.ts';
 
 const UPSERT_ALERTS = `
 insert into alerts (id, source_id, ref, subject_type, person_id, object_id, category, crime_area, action, handling_code,
@@ -33,7 +35,12 @@ export interface AlertWriteResult extends WriteCounts {
 }
 
 /** Alerts must have distinct ids within one call; their subjects must be written before (same transaction is fine). */
-export async function writeAlerts(trx: Transaction<Schema>, alerts: PreparedAlert[]): Promise<AlertWriteResult> {
+const ALERT_COLUMNS = [
+  'id', 'source_id', 'ref', 'subject_type', 'person_id', 'object_id', 'category', 'crime_area', 'action', 'handling_code',
+  'issuing_authority_id', 'valid_from', 'expires_at', 'review_at', 'status', 'record',
+];
+
+export async function writeAlerts(trx: Transaction<Schema>, alerts: PreparedAlert[], opts: WriteOptions = {}): Promise<AlertWriteResult> {
   if (!alerts.length) return { inserted: 0, updated: 0, unchanged: 0, missingSubject: [] };
   const personIds = alerts.filter((a) => a.subjectType === 'person').map((a) => a.subjectId);
   const objectIds = alerts.filter((a) => a.subjectType === 'object').map((a) => a.subjectId);
@@ -48,6 +55,7 @@ export async function writeAlerts(trx: Transaction<Schema>, alerts: PreparedAler
   const missingSubject: PreparedAlert[] = [];
   for (const a of alerts) (present.has(a.subjectId) ? ok : missingSubject).push(a);
   if (!ok.length) return { inserted: 0, updated: 0, unchanged: 0, missingSubject };
+  if (opts.fresh && (await copyNewAlerts(trx, ok))) return { inserted: ok.length, updated: 0, unchanged: 0, missingSubject };
   const r = ok.map((a) => a.record);
   const rows = await rawQuery<UpsertedRow>(trx, UPSERT_ALERTS, [
     ok.length,
@@ -69,4 +77,23 @@ export async function writeAlerts(trx: Transaction<Schema>, alerts: PreparedAler
     ].map(textColumn),
   ]);
   return { ...countUpserts(rows, ok.length), missingSubject };
+}
+
+/** Alerts by COPY when none is stored yet; the issuing authority is the one owning the source, as in the upsert. */
+async function copyNewAlerts(trx: Transaction<Schema>, alerts: PreparedAlert[]): Promise<boolean> {
+  const sourceIds = [...new Set(alerts.map((a) => a.sourceId))];
+  const owners = new Map((await rawQuery<{ id: string; authority_id: string }>(trx, 'select id, authority_id from sources where id = any($1::text[])', [sourceIds])).map((s) => [s.id, s.authority_id]));
+  const rows = alerts.map((a) => {
+    const x = a.record;
+    return [
+      a.id, a.sourceId, a.ref, a.subjectType,
+      a.subjectType === 'person' ? a.subjectId : null,
+      a.subjectType === 'object' ? a.subjectId : null,
+      x.category, x.crimeArea ?? null, x.action, x.handlingCode,
+      // Callers check sources first; an unknown one would fail NOT NULL and be refused, never stored half-made.
+      owners.get(a.sourceId) ?? null,
+      x.validFrom ?? null, x.expiresAt, x.reviewAt ?? null, x.status, a.recordJson,
+    ];
+  });
+  return copyIfAllNew(trx, 'alerts', ALERT_COLUMNS, rows);
 }

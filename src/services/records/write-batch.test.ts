@@ -127,3 +127,52 @@ describe('preparing records', () => {
     if (!bad.ok) expect(bad.issues[0]!.path).toBe('names/0/family');
   });
 });
+
+// The initial-load path (COPY under a savepoint) must store exactly what the
+// upsert stores, and fall back to the upsert when a record already exists.
+describeEachEngine('records batch writer, fresh (COPY) path', (getDb) => {
+  const snapshot = async () => {
+    const { db } = getDb();
+    return {
+      persons: await rawQuery(db, `select id::text, source_id, ref, record, display_name, birth_date, sex, nationalities from persons order by id`),
+      docs: await rawQuery(db, `select person_id::text, position, doc_type, number, number_key, issuing_country, expiry from identity_documents order by person_id, position`),
+      keys: await rawQuery(db, `select key, person_id::text from person_keys order by key, person_id`),
+      objects: await rawQuery(db, `select id::text, kind, identifier, identifier_key, identifier2, identifier2_key, country, record, display_name from objects order by id`),
+      alerts: await rawQuery(db, `select id::text, subject_type, person_id::text, object_id::text, category, crime_area, action, handling_code, issuing_authority_id, valid_from, expires_at, review_at, status, record from alerts order by id`),
+    };
+  };
+  const wipe = async () => {
+    const { db } = getDb();
+    for (const t of ['alerts', 'person_keys', 'identity_documents', 'persons', 'objects']) await rawQuery(db, `delete from ${t}`);
+  };
+  const awkward = person('P-tab', 'O\u2019Brien\tde\\la', [{ number: 'X1234567' }, { number: 'Y7654321' }]);
+  const onVehicle = ok(prepareAlert('nl-test.persons', AlertInput.parse({ ref: 'A2', subject: { type: 'object', ref: 'V1' }, category: 'object_seizure', action: 'Seize', expiresAt: '2031-05-01', reviewAt: '2030-01-01' })));
+  const onPerson = ok(prepareAlert('nl-test.persons', AlertInput.parse({ ref: 'A3', subject: { type: 'person', ref: 'P-tab' }, category: 'arrest', action: 'Arrest', expiresAt: '2030-01-01' })));
+  const all = () => batch({ ...registry, persons: [awkward, person('P9', 'Bondarenko')], objects: [vehicle], alerts: [onVehicle, onPerson] });
+
+  it('stores the same rows as the upsert path', async () => {
+    const { db } = getDb();
+    const viaUpsert = await db.transaction().execute((trx) => writeRecordBatch(trx, all()));
+    const upserted = await snapshot();
+    await wipe();
+    const viaCopy = await db.transaction().execute((trx) => writeRecordBatch(trx, all(), { fresh: true }));
+    for (const t of ['person', 'object', 'alert'] as const) expect(viaCopy.counts[t]).toEqual(viaUpsert.counts[t]);
+    expect(await snapshot()).toEqual(upserted);
+    expect(upserted.keys.length).toBeGreaterThan(5);
+  });
+
+  it('falls back to the upsert when some record already exists, without duplicating anything', async () => {
+    const { db } = getDb();
+    const before = await snapshot();
+    const changed = person('P9', 'Bondarenko-Shevchuk');
+    const out = await db.transaction().execute((trx) => writeRecordBatch(trx, batch({ persons: [awkward, changed, person('P10', 'Melnyk')] }), { fresh: true }));
+    expect(out.counts.person).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    const after = await snapshot();
+    expect(after.persons.length).toBe(before.persons.length + 1);
+    const keysOfChanged = after.keys.filter((k) => k.person_id === changed.id).map((k) => k.key).sort();
+    expect(keysOfChanged).toEqual([...changed.keys].sort());
+    // An alert batch that repeats a stored alert falls back as well.
+    const again = await db.transaction().execute((trx) => writeRecordBatch(trx, batch({ alerts: [onPerson] }), { fresh: true }));
+    expect(again.counts.alert).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+});

@@ -9,6 +9,7 @@ import { writeAuthorities, writeSources } from './write-registry.ts';
 import { writePersons } from './write-persons.ts';
 import { writeObjects } from './write-objects.ts';
 import { writeAlerts } from './write-alerts.ts';
+import type { WriteOptions } from './write-options.ts';
 
 export interface RecordBatch {
   authorities: PreparedAuthority[];
@@ -47,15 +48,15 @@ async function timed<T>(type: RecordType, f: () => Promise<T>): Promise<T> {
 }
 
 /** Records within one batch must have distinct ids per type. */
-export async function writeRecordBatch(trx: Transaction<Schema>, batch: RecordBatch): Promise<BatchOutcome> {
+export async function writeRecordBatch(trx: Transaction<Schema>, batch: RecordBatch, opts: WriteOptions = {}): Promise<BatchOutcome> {
   const counts: Record<RecordType, WriteCounts> = {
     authority: batch.authorities.length ? await writeAuthorities(trx, batch.authorities) : emptyCounts(),
     source: batch.sources.length ? await writeSources(trx, batch.sources) : emptyCounts(),
-    person: await timed('person', () => writePersons(trx, batch.persons)),
-    object: await timed('object', () => writeObjects(trx, batch.objects)),
+    person: await timed('person', () => writePersons(trx, batch.persons, opts)),
+    object: await timed('object', () => writeObjects(trx, batch.objects, opts)),
     alert: emptyCounts(),
   };
-  const alerts = await timed('alert', () => writeAlerts(trx, batch.alerts));
+  const alerts = await timed('alert', () => writeAlerts(trx, batch.alerts, opts));
   counts.alert = { inserted: alerts.inserted, updated: alerts.updated, unchanged: alerts.unchanged };
   return { counts, missingSubject: alerts.missingSubject };
 }

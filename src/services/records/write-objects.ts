@@ -6,6 +6,8 @@ import { rawQuery } from '../../store/database.ts';
 import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
 import type { PreparedObject } from './prepared.ts';
 import { textColumn, unnestColumns } from './columns.ts';
+import { copyIfAllNew } from './copy-fresh.ts';
+import type { WriteOptions } from './write-options.ts';
 
 const UPSERT_OBJECTS = `
 insert into objects (id, source_id, ref, kind, identifier, identifier_key, identifier2, identifier2_key, country, record, display_name)
@@ -19,8 +21,14 @@ where objects.record is distinct from excluded.record
 ${RETURNING_UPSERT}`;
 
 /** Objects must have distinct ids within one call. */
-export async function writeObjects(trx: Transaction<Schema>, objects: PreparedObject[]): Promise<WriteCounts> {
+const OBJECT_COLUMNS = ['id', 'source_id', 'ref', 'kind', 'identifier', 'identifier_key', 'identifier2', 'identifier2_key', 'country', 'record', 'display_name'];
+
+export async function writeObjects(trx: Transaction<Schema>, objects: PreparedObject[], opts: WriteOptions = {}): Promise<WriteCounts> {
   if (!objects.length) return { inserted: 0, updated: 0, unchanged: 0 };
+  if (opts.fresh) {
+    const rows = objects.map((o) => [o.id, o.sourceId, o.ref, o.kind, o.identifier, o.identifierKey, o.identifier2, o.identifier2Key, o.country, o.recordJson, o.displayName]);
+    if (await copyIfAllNew(trx, 'objects', OBJECT_COLUMNS, rows)) return { inserted: objects.length, updated: 0, unchanged: 0 };
+  }
   const rows = await rawQuery<UpsertedRow>(trx, UPSERT_OBJECTS, [
     objects.length,
     ...[

@@ -8,6 +8,9 @@ import { rawQuery } from '../../store/database.ts';
 import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
 import { textColumn, unnestColumns } from './columns.ts';
 import type { PreparedPerson } from './prepared.ts';
+import { copyRows, arrayLiteral } from '../../store/copy.ts';
+import { copyIfAllNew } from './copy-fresh.ts';
+import type { WriteOptions } from './write-options.ts';
 
 const UPSERT_PERSONS = `
 insert into persons (id, source_id, ref, record, display_name, birth_date, sex, nationalities)
@@ -31,8 +34,9 @@ select k.key, t.person_id::uuid
 from ${unnestColumns(2)} as t(person_id, keys), unnest(string_to_array(t.keys, chr(29))) as k(key)`;
 
 /** Persons must have distinct ids within one call (the caller splits batches on a repeated ref). */
-export async function writePersons(trx: Transaction<Schema>, persons: PreparedPerson[]): Promise<WriteCounts> {
+export async function writePersons(trx: Transaction<Schema>, persons: PreparedPerson[], opts: WriteOptions = {}): Promise<WriteCounts> {
   if (!persons.length) return { inserted: 0, updated: 0, unchanged: 0 };
+  if (opts.fresh && (await copyNewPersons(trx, persons))) return { inserted: persons.length, updated: 0, unchanged: 0 };
   const rows = await rawQuery<UpsertedRow>(trx, UPSERT_PERSONS, [
     persons.length,
     textColumn(persons.map((p) => p.id)),
@@ -59,6 +63,26 @@ export async function writePersons(trx: Transaction<Schema>, persons: PreparedPe
     await rawQuery(trx, INSERT_KEYS, [withKeys.length, textColumn(withKeys.map((p) => p.id)), textColumn(withKeys.map((p) => p.keys.join('\x1d')))]);
   }
   return counts;
+}
+
+const PERSON_COLUMNS = ['id', 'source_id', 'ref', 'record', 'display_name', 'birth_date', 'sex', 'nationalities'];
+
+/** Persons, their documents and keys by COPY, when none of the persons is stored yet. */
+async function copyNewPersons(trx: Transaction<Schema>, persons: PreparedPerson[]): Promise<boolean> {
+  const rows = persons.map((p) => [p.id, p.sourceId, p.ref, p.recordJson, p.displayName, p.birthDate, p.sex, arrayLiteral(p.nationalities)]);
+  if (!(await copyIfAllNew(trx, 'persons', PERSON_COLUMNS, rows))) return false;
+  await copyRows(
+    trx,
+    'identity_documents',
+    ['person_id', 'position', 'doc_type', 'number', 'number_key', 'issuing_country', 'expiry'],
+    persons.flatMap((p) => p.documents.map((d, i) => [p.id, i, d.docType, d.number, d.numberKey, d.issuingCountry, d.expiry])),
+  );
+  await copyRows(trx, 'person_keys', ['key', 'person_id'], keyRows(persons));
+  return true;
+}
+
+function* keyRows(persons: PreparedPerson[]): Generator<[string, string]> {
+  for (const p of persons) for (const k of p.keys) yield [k, p.id];
 }
 
 async function insertDocuments(trx: Transaction<Schema>, persons: PreparedPerson[]): Promise<void> {
