@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 export async function dropPersonKeyIndexes(db: Kysely<Schema>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await rawQuery(trx, 'alter table person_keys drop constraint if exists person_keys_person_id_fkey');
@@ -30,13 +32,22 @@ export async function ensurePersonKeyIndexes(db: Kysely<Schema>): Promise<boolea
   await db.transaction().execute(async (trx) => {
     // Sorting millions of keys in memory instead of in temporary files; local to this transaction.
     await rawQuery(trx, `set local maintenance_work_mem = '256MB'`);
-    // Keys of persons deleted meanwhile (no cascade without the foreign key) would fail the validation.
-    if (!state!.fkey) await rawQuery(trx, 'delete from person_keys k where not exists (select 1 from persons p where p.id = k.person_id)');
     if (!state!.pkey) await rawQuery(trx, 'alter table person_keys add primary key (key, person_id)');
     if (!state!.person) await rawQuery(trx, 'create index person_keys_person on person_keys (person_id)');
     if (!state!.fkey) {
       await rawQuery(trx, 'alter table person_keys add constraint person_keys_person_id_fkey foreign key (person_id) references persons (id) on delete cascade not valid');
-      await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
+      // Keys of persons deleted during the load (no cascade without the foreign
+      // key) fail the validation; they are only then looked for and removed,
+      // since that search is a second pass over every key.
+      await rawQuery(trx, 'savepoint validate_keys');
+      try {
+        await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== FOREIGN_KEY_VIOLATION) throw e;
+        await rawQuery(trx, 'rollback to savepoint validate_keys');
+        await rawQuery(trx, 'delete from person_keys k where not exists (select 1 from persons p where p.id = k.person_id)');
+        await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
+      }
     }
   });
   return true;
