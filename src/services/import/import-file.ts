@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { NodeContext } from '../context.ts';
+import { canSkipRowChecks, verifyReferences } from '../records/bulk-checks.ts';
 import { fileIdentity } from './file-identity.ts';
 import { readJsonLines } from './jsonl-reader.ts';
 import { readCsvLines } from './csv-reader.ts';
@@ -90,11 +91,13 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
       ? readJsonLines(path, { byte: start.bytes, line: start.lines })
       : readCsvLines(path, { source: opts.source, kind: opts.kind, afterLine: start.lines });
   const workers = opts.workers ?? defaultWorkers(node, size);
-  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines, fresh: bulk });
+  const skipRowChecks = bulk && (await canSkipRowChecks(node.database));
+  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines, fresh: bulk, skipRowChecks });
   if (bulk) {
     // Also when interrupted: a node must not be left searching without its indexes.
     opts.onIndexing?.();
     await ensurePersonKeyIndexes(db);
+    if (skipRowChecks) await verifyReferences(db);
   }
   if (!summary.interrupted) await completeRun(db, key, summary);
   return { ...summary, seconds: (performance.now() - started) / 1000 };

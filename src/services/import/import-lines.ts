@@ -2,6 +2,7 @@
 // data, tests): the same validation and batching as a file, without a
 // resume marker. Lines are numbered from 1 in the order given.
 import type { NodeContext } from '../context.ts';
+import { canSkipRowChecks, verifyReferences } from '../records/bulk-checks.ts';
 import type { ImportLine } from '../../domain/import-record.ts';
 import { runImport, type ImportOptions } from './importer.ts';
 import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
@@ -31,9 +32,11 @@ export async function importLines(
   const db = node.database.db;
   if (opts.bulk) await dropPersonKeyIndexes(db);
   else await ensurePersonKeyIndexes(db);
+  const skipRowChecks = opts.bulk === true && (await canSkipRowChecks(node.database));
   try {
-    return await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 }, fresh: opts.bulk });
+    return await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 }, fresh: opts.bulk, skipRowChecks });
   } finally {
     if (opts.bulk) await ensurePersonKeyIndexes(db);
+    if (skipRowChecks) await verifyReferences(db);
   }
 }

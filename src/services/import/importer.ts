@@ -5,6 +5,7 @@
 import type { NodeContext } from '../context.ts';
 import type { RecordType } from '../records/write-batch.ts';
 import { writeRecordBatch } from '../records/write-batch.ts';
+import { skipRowChecksInTransaction } from '../records/bulk-checks.ts';
 import type { FieldIssue } from '../../domain/errors.ts';
 import { advanceRun } from './progress-marker.ts';
 import { KnownRegistry } from './registry-check.ts';
@@ -56,6 +57,8 @@ export interface ImportRunContext {
   resumedFromLine?: number;
   /** An initial load into an empty store: write by COPY where the records turn out new (see copy-fresh.ts). */
   fresh?: boolean;
+  /** Turn per-row foreign-key checks off in each batch; the caller checks references afterwards (see bulk-checks.ts). */
+  skipRowChecks?: boolean;
 }
 
 // SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the
@@ -88,6 +91,7 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
     const late: Rejection[] = [];
     try {
       await db.transaction().execute(async (trx) => {
+        if (ctx.skipRowChecks) await skipRowChecksInTransaction(trx);
         const out = await writeRecordBatch(trx, toRecordBatch(entries), { fresh: ctx.fresh });
         for (const [type, c] of Object.entries(out.counts) as [RecordType, typeof out.counts.person][]) {
           next.byType[type].imported += c.inserted;
