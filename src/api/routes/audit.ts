@@ -52,6 +52,7 @@ const VerifyResultSchema = z
     checkpointsChecked: z.number().int(),
     signaturesChecked: z.boolean(),
     failure: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+    pending: z.number().int().openapi({ description: 'Entries committed but not yet in the hash chain (chained within about a second by the node).' }),
     ms: z.number(),
   })
   .openapi('AuditVerification');

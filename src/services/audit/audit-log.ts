@@ -1,8 +1,9 @@
 // The append-only, hash-chained audit log. Call appendAudit inside the
 // transaction of the write (or right after a read) so the record and its
-// audit entry stand or fall together. Appends are serialised by the row lock
-// on audit_head: the chain needs one order, and the lock is held until the
-// caller's transaction commits.
+// audit entry stand or fall together. An append only inserts the entry into
+// audit_pending: no lock and no shared row, so concurrent writers never wait
+// on each other. The chainer (chainer.ts) links committed entries into the
+// hash chain within about a second.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import type { Actor } from '../../access/actor.ts';
@@ -50,27 +51,17 @@ export function auditBody(entry: AuditEntryInput): string {
   });
 }
 
-/** Appends one entry and returns its sequence number. */
+/**
+ * Appends one entry and returns its pending id: a number that grows with each
+ * append, not its chain position (`seq`), which the chainer assigns after
+ * commit. The entry is visible in `audit_log` as soon as the caller commits.
+ */
 export async function appendAudit(executor: Kysely<Schema> | Transaction<Schema>, entry: AuditEntryInput): Promise<number> {
-  const body = auditBody(entry);
-  if (executor.isTransaction) return appendBody(executor as Transaction<Schema>, body);
-  return executor.transaction().execute((trx) => appendBody(trx, body));
+  // Outside a transaction the insert is its own transaction already.
+  return appendBody(executor, auditBody(entry));
 }
 
-export async function appendBody(trx: Transaction<Schema>, body: string): Promise<number> {
-  // One round trip: advance the head (its row lock serialises appends until
-  // commit; after waiting, the UPDATE sees the committed head) and insert the
-  // entry with the hash the head now holds.
-  const r = await sql<{ seq: number }>`
-    with head as (
-      update audit_head
-      set seq = seq + 1, hash = sha256(hash || int8send(seq + 1) || convert_to(${body}, 'UTF8'))
-      where id = 1
-      returning seq, hash
-    )
-    insert into audit_log (seq, body, hash) select seq, ${body}, hash from head
-    returning seq`.execute(trx);
-  const seq = r.rows[0]?.seq;
-  if (seq === undefined) throw new Error('the audit head row is missing; the audit migration did not run');
-  return seq;
+export async function appendBody(executor: Kysely<Schema> | Transaction<Schema>, body: string): Promise<number> {
+  const r = await sql<{ id: number }>`insert into audit_pending (body) values (${body}) returning id`.execute(executor);
+  return r.rows[0]!.id;
 }

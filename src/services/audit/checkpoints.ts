@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { NodeContext } from '../context.ts';
 import type { Schema } from '../../store/schema.ts';
 import { nodeKey, signMessage, type NodeKey } from './node-key.ts';
+import { chainPending } from './chainer.ts';
 
 export interface Checkpoint {
   seq: number;
@@ -18,14 +19,19 @@ export function checkpointMessage(seq: number, hash: Uint8Array, at: Date): stri
   return `pontis-audit-checkpoint:v1:${seq}:${Buffer.from(hash).toString('hex')}:${at.toISOString()}`;
 }
 
-/** Signs the entry at `seq` (default: the newest) unless already signed; returns the checkpoint or null on an empty log. */
+/**
+ * Signs the entry at chain position `seq` unless already signed; returns the
+ * checkpoint or null on an empty log. Without `seq` it chains the pending
+ * entries first and signs the newest.
+ */
 export async function writeCheckpoint(
   node: NodeContext,
   executor: Kysely<Schema> | Transaction<Schema> = node.database.db,
   seq?: number,
   key: NodeKey = nodeKey(node),
 ): Promise<Checkpoint | null> {
-  let q = executor.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1);
+  if (seq === undefined) await chainPending(executor);
+  let q = executor.selectFrom('audit_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1);
   if (seq !== undefined) q = q.where('seq', '=', seq);
   const head = await q.executeTakeFirst();
   if (!head) return null;

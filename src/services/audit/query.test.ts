@@ -43,18 +43,20 @@ import { createHash } from 'node:crypto';
 import { chainHash, chainHashHex, GENESIS_HASH } from './chain.ts';
 
 describe('chain hash', () => {
-  it('is SHA-256 over previous hash, seq and body on both the fast and the long-body path', () => {
+  it('is SHA-256 over previous hash, seq and body, from text or bytes, short or long', () => {
     for (const body of ['{"a":1}', 'ž'.repeat(100_000)]) {
       const seq = Buffer.alloc(8);
       seq.writeBigInt64BE(7n);
       const expected = createHash('sha256').update(GENESIS_HASH).update(seq).update(body, 'utf8').digest();
       expect(chainHash(GENESIS_HASH, 7, body).equals(expected)).toBe(true);
+      expect(chainHash(GENESIS_HASH, 7, Buffer.from(body, 'utf8')).equals(expected)).toBe(true);
+      expect(chainHashHex(GENESIS_HASH, 7, Buffer.from(body, 'utf8'))).toBe(expected.toString('hex'));
       expect(chainHashHex(GENESIS_HASH.toString('hex'), 7, body)).toBe(expected.toString('hex'));
     }
     // sequence numbers beyond 32 bits keep their high word
     const big = Buffer.alloc(8);
     big.writeBigInt64BE(2n ** 40n + 5n);
     const expected = createHash('sha256').update(GENESIS_HASH).update(big).update('x').digest('hex');
-    expect(chainHashHex(GENESIS_HASH.toString('hex'), 2 ** 40 + 5, 'x')).toBe(expected);
+    expect(chainHash(GENESIS_HASH, 2 ** 40 + 5, 'x').toString('hex')).toBe(expected);
   });
 });

@@ -27,7 +27,9 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
 export type AuditFilterInput = z.input<typeof AuditFilter>;
 
 export interface AuditEntry {
+  /** Chain position; provisional (after the chain head) while the entry is not yet chained. */
   seq: number;
+  /** Chain hash (hex); empty while the entry is not yet chained (at most a second or so after commit). */
   hash: string;
   at: string;
   actor: { kind: string; id: string; name: string; authorityId: string; country: string; roles: string[] };
@@ -72,15 +74,15 @@ export async function filterSql(database: Database, f: AuditFilter): Promise<{ w
   return { where, params };
 }
 
-export function toEntry(row: { seq: number; body: string; hash: Uint8Array }): AuditEntry {
-  return { seq: row.seq, hash: Buffer.from(row.hash).toString('hex'), ...(JSON.parse(row.body) as Omit<AuditEntry, 'seq' | 'hash'>) };
+export function toEntry(row: { seq: number; body: string; hash: Uint8Array | null }): AuditEntry {
+  return { seq: row.seq, hash: row.hash ? Buffer.from(row.hash).toString('hex') : '', ...(JSON.parse(row.body) as Omit<AuditEntry, 'seq' | 'hash'>) };
 }
 
 /** One page, newest first; `before` is the cursor (the last seq of the previous page). */
 export async function queryAudit(database: Database, f: AuditFilter, page: { limit: number; before?: number }): Promise<{ entries: AuditEntry[]; next: number | null }> {
   const { where, params } = await filterSql(database, f);
   if (page.before !== undefined) where.push(`seq < $${params.push(page.before)}`);
-  const rows = await database.query<{ seq: number; body: string; hash: Uint8Array }>(
+  const rows = await database.query<{ seq: number; body: string; hash: Uint8Array | null }>(
     `select seq, body, hash from audit_log ${where.length ? 'where ' + where.join(' and ') : ''} order by seq desc limit $${params.push(page.limit + 1)}`,
     params,
   );
@@ -95,7 +97,7 @@ export async function* streamAudit(database: Database, f: AuditFilter, batch = 5
   let after = 0;
   for (;;) {
     const ps = [...params, after, batch];
-    const rows = await database.query<{ seq: number; body: string; hash: Uint8Array }>(
+    const rows = await database.query<{ seq: number; body: string; hash: Uint8Array | null }>(
       `select seq, body, hash from audit_log where ${[...where, `seq > $${ps.length - 1}`].join(' and ')} order by seq limit $${ps.length}`,
       ps,
     );

@@ -1,8 +1,9 @@
 // The retention job: removes what its rules say has been kept long enough,
 // and logs every deletion in the audit trail in the same transaction.
-// Removing old audit entries first signs a checkpoint at the boundary, then
-// appends its own entry, then deletes under the session setting the
-// append-only trigger accepts (set local, so it ends with the transaction).
+// Removing old audit entries first chains the pending ones, signs a
+// checkpoint at the boundary, appends its own entry, then deletes chained
+// entries under the session setting the append-only trigger accepts (set
+// local, so it ends with the transaction).
 import { sql, type Transaction } from 'kysely';
 import type { NodeContext } from '../context.ts';
 import type { Schema } from '../../store/schema.ts';
@@ -11,6 +12,7 @@ import type { Actor } from '../../access/actor.ts';
 import { nodeActor } from '../access/system-actor.ts';
 import { appendAudit } from './audit-log.ts';
 import { writeCheckpoint } from './checkpoints.ts';
+import { chainPending } from './chainer.ts';
 import { retentionRules, type RetentionRules } from './retention-rules.ts';
 
 const DAY = 86_400_000;
@@ -124,9 +126,12 @@ async function deleteInBatches(
 async function purgeAudit(node: NodeContext, actor: Actor, keepDays: number): Promise<number> {
   const cutoff = new Date(node.clock.now().getTime() - keepDays * DAY).toISOString();
   return node.database.db.transaction().execute(async (trx) => {
-    // Hold the chain head so no append interleaves with the boundary checkpoint.
+    // Chain what is pending first; the chainer's lock on the head then stays
+    // held to commit, so no other chainer moves the head past the boundary
+    // checkpoint meanwhile. Only chained entries are ever removed.
+    await chainPending(trx);
     await sql`select seq from audit_head where id = 1 for update`.execute(trx);
-    const r = await sql<{ boundary: number | null; n: number }>`select max(seq) as boundary, count(*)::int as n from audit_log where at < ${cutoff}`.execute(trx);
+    const r = await sql<{ boundary: number | null; n: number }>`select max(seq) as boundary, count(*)::int as n from audit_entries where at < ${cutoff}`.execute(trx);
     const boundary = r.rows[0]?.boundary ?? null;
     const count = r.rows[0]?.n ?? 0;
     if (boundary === null) return 0;
@@ -140,7 +145,7 @@ async function purgeAudit(node: NodeContext, actor: Actor, keepDays: number): Pr
       at: node.clock.now(),
     });
     await sql`select set_config('pontis.audit_retention', 'on', true)`.execute(trx);
-    await sql`delete from audit_log where seq <= ${boundary}`.execute(trx);
+    await sql`delete from audit_entries where seq <= ${boundary}`.execute(trx);
     await sql`select set_config('pontis.audit_retention', 'off', true)`.execute(trx);
     return count;
   });

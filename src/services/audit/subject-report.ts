@@ -59,7 +59,7 @@ export async function subjectReport(node: NodeContext, personId: string, by: Act
     [cluster],
   );
   const ids = [...cluster, ...alerts.map((a) => a.id)];
-  const rows = await database.query<{ seq: number; body: string; hash: Uint8Array }>(
+  const rows = await database.query<{ seq: number; body: string; hash: Uint8Array | null }>(
     `select seq, body, hash from audit_log where record_ids && $1::text[] order by seq limit ${MAX_ACCESSES + 1}`,
     [ids],
   );

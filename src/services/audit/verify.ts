@@ -1,13 +1,22 @@
-// Verifies the audit log: every entry chains onto the one before, no sequence
-// number is missing, and the chain passes through every signed checkpoint,
-// whose signatures must check against the node key. Entries are streamed in
-// key order in batches (the next batch is fetched while this one is hashed),
-// so memory stays flat at any log size.
+// Verifies the audit log: every chained entry chains onto the one before, no
+// chain position is missing, and the chain passes through every signed
+// checkpoint, whose signatures must check against the node key. By default it
+// first chains what is pending, so every entry committed before verification
+// began is covered; entries committed meanwhile are reported as pending.
+//
+// Each entry is checked against the stored hash of the entry before it:
+// stored(n) = SHA-256(stored(n-1) || n || body(n)) for every n proves the
+// whole chain, and lets the checks run as the bytes arrive. On PostgreSQL
+// with a URL (the CLI) entries come as one binary COPY stream in one
+// repeatable-read snapshot, hashed straight from the wire bytes.
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../../store/database.ts';
 import { chainHashHex, GENESIS_HASH } from './chain.ts';
 import { checkpointMessage, listCheckpoints, type Checkpoint } from './checkpoints.ts';
 import { verifyMessage, type NodeKey } from './node-key.ts';
+import { chainPending } from './chainer.ts';
+import { CopyBinaryReader } from './copy-binary.ts';
 
 export interface VerifyOptions {
   /** Verify from the last checkpoint at or before this time (default: from the oldest entry kept). */
@@ -16,11 +25,13 @@ export interface VerifyOptions {
   key?: NodeKey;
   batchSize?: number;
   /**
-   * The PostgreSQL URL, when known (the CLI): entries are then read on a
+   * The PostgreSQL URL, when known (the CLI): entries are then streamed on a
    * dedicated connection, in one repeatable-read snapshot (retention running
-   * meanwhile cannot cause a false gap), as raw text rows.
+   * meanwhile cannot cause a false gap), as binary COPY.
    */
   postgresUrl?: string;
+  /** Chain the pending entries before verifying (default true; false for a strictly read-only check). */
+  chainFirst?: boolean;
 }
 
 export interface VerifyResult {
@@ -33,50 +44,114 @@ export interface VerifyResult {
   lastHash: string | null;
   checkpointsChecked: number;
   signaturesChecked: boolean;
+  /** Entries committed but not yet chained when verification ended: not covered by this check. */
+  pending: number;
   /** The first entry where the log is not intact, and why. */
   failure?: { seq: number; reason: string };
   ms: number;
 }
 
-interface Row {
-  seq: number;
-  body: string;
-  /** Bytes, or PostgreSQL's hex text form (\\x…) from the dedicated reader. */
-  hash: Uint8Array | string;
+/** Receives one chained entry, its stored hash as bytes or hex; returns false to stop (a failure was recorded). */
+type EntrySink = (seq: number, body: Buffer | string, stored: Uint8Array | string) => boolean;
+
+// A batch comes back as one text value instead of one row per entry: per-row
+// result handling is most of the cost of reading through a driver (PGlite
+// above all). Each entry is length-prefixed (hex), so bodies need no escaping:
+//   seq (16 hex) | hash length (8 hex) | hash (hex) | body length in bytes (8 hex) | body
+const SELECT_BATCH = `
+  select count(*)::int as n, max(seq) as last,
+    string_agg(lpad(to_hex(seq), 16, '0') || lpad(to_hex(octet_length(hash)), 8, '0') || encode(hash, 'hex') || lpad(to_hex(octet_length(body)), 8, '0') || body, '' order by seq) as packed
+  from (select seq, hash, body from audit_entries where seq > $1 order by seq limit $2) batch`;
+
+interface Batch {
+  n: number;
+  last: number | null;
+  packed: string | null;
 }
 
-interface EntrySource {
-  fetch(after: number, limit: number): Promise<Row[]>;
-  close(): Promise<void>;
+/** Calls the sink per entry of a packed batch; false when the sink stopped or the text is not as packed. */
+function unpack(packed: string, sink: EntrySink): boolean {
+  const buf = Buffer.from(packed, 'utf8');
+  const hex = (from: number, len: number) => Number.parseInt(buf.toString('latin1', from, from + len), 16);
+  let p = 0;
+  while (p < buf.length) {
+    if (buf.length - p < 24) throw new Error(`reading the audit log: a packed batch is cut short at byte ${p}`);
+    const seq = hex(p, 16);
+    const hashLen = hex(p + 16, 8);
+    p += 24;
+    const stored = buf.toString('latin1', p, p + hashLen * 2);
+    p += hashLen * 2;
+    const bodyLen = hex(p, 8);
+    p += 8;
+    if (!Number.isFinite(seq) || !Number.isFinite(bodyLen) || p + bodyLen > buf.length) throw new Error(`reading the audit log: a packed batch is malformed at byte ${p}`);
+    if (!sink(seq, buf.subarray(p, p + bodyLen), stored)) return false;
+    p += bodyLen;
+  }
+  return true;
 }
 
-const SELECT_BATCH = 'select seq, body, hash from audit_log where seq > $1 order by seq limit $2';
-
-function databaseSource(database: Database): EntrySource {
-  return { fetch: (after, limit) => database.query<Row>(SELECT_BATCH, [after, limit]), close: async () => {} };
+async function walkBatches(database: Database, after: number, batchSize: number, sink: EntrySink): Promise<void> {
+  const fetch = async (from: number) => (await database.query<Batch>(SELECT_BATCH, [from, batchSize]))[0] ?? { n: 0, last: null, packed: null };
+  let batch = await fetch(after);
+  while (batch.n > 0 && batch.packed !== null && batch.last !== null) {
+    // Prefetch (on PostgreSQL the server reads while this process hashes); an
+    // early return awaits it so no query outlives the verification.
+    const next = batch.n === batchSize ? fetch(batch.last) : Promise.resolve<Batch>({ n: 0, last: null, packed: null });
+    let more: boolean;
+    try {
+      more = unpack(batch.packed, sink);
+    } catch (err) {
+      await next.catch(() => {});
+      throw err;
+    }
+    if (!more) {
+      await next.catch(() => {});
+      return;
+    }
+    batch = await next;
+  }
 }
 
-async function dedicatedPostgresSource(url: string): Promise<EntrySource> {
+async function walkCopy(url: string, after: number, sink: EntrySink): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('begin isolation level repeatable read read only');
-  const raw = { getTypeParser: () => (v: string) => v };
-  return {
-    async fetch(after, limit) {
-      // Rows as arrays of raw text: no per-row objects and no bytea decoding;
-      // the hash stays hex and is compared as hex.
-      const r = await client.query<[string, string, string]>({ text: SELECT_BATCH, values: [after, limit], rowMode: 'array', types: raw } as never);
-      return r.rows.map((x) => ({ seq: Number(x[0]), body: x[1], hash: x[2] }));
-    },
-    async close() {
+  let midStream = false;
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    // Chain order is key order: read it from the primary key, never by sorting the whole table.
+    await client.query('set local enable_sort = off');
+    const stream = client.query(copyTo(`copy (select seq, hash, body from audit_entries where seq > ${Math.trunc(after)} order by seq) to stdout (format binary)`));
+    const reader = new CopyBinaryReader(3);
+    midStream = true;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const more = reader.push(chunk, (f) => {
+        const seqField = f[0]!;
+        if (seqField.length !== 8) throw new Error(`reading the audit log from PostgreSQL: a chain position of ${seqField.length} bytes`);
+        return sink(seqField.readUInt32BE(0) * 0x1_0000_0000 + seqField.readUInt32BE(4), f[2]!, f[1]!);
+      });
+      if (!more) {
+        if (reader.error) throw new Error(`reading the audit log from PostgreSQL: ${reader.error}`);
+        return; // the sink recorded a failure; the connection is dropped below
+      }
+    }
+    midStream = false;
+    const error = reader.finish();
+    if (error) throw new Error(`reading the audit log from PostgreSQL: ${error}`);
+  } finally {
+    if (midStream) {
+      // Stopping a COPY half-way: drop the connection instead of reading the rest.
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      await client.end().catch(() => {});
+    } else {
       await client.query('rollback').catch(() => {});
-      await client.end();
-    },
-  };
+      await client.end().catch(() => {});
+    }
+  }
 }
 
 export async function verifyAuditLog(database: Database, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const started = performance.now();
+  if (opts.chainFirst !== false) await chainPending(database.db);
   const batchSize = opts.batchSize ?? 20_000;
   const checkpoints = await listCheckpoints(database.db);
   const result: VerifyResult = {
@@ -88,12 +163,18 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
     lastHash: null,
     checkpointsChecked: 0,
     signaturesChecked: opts.key !== undefined,
+    pending: 0,
     ms: 0,
+  };
+  const finish = async () => {
+    const [p] = await database.query<{ n: number }>('select count(*)::int as n from audit_pending');
+    result.pending = p?.n ?? 0;
+    result.ms = Math.round(performance.now() - started);
+    return result;
   };
   const fail = (seq: number, reason: string) => {
     result.failure = { seq, reason };
-    result.ms = Math.round(performance.now() - started);
-    return result;
+    return finish();
   };
 
   if (opts.key) {
@@ -103,15 +184,14 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
     }
   }
 
-  const bounds = await database.query<{ min: number | null; max: number | null }>('select min(seq) as min, max(seq) as max from audit_log');
+  const bounds = await database.query<{ min: number | null; max: number | null }>('select min(seq) as min, max(seq) as max from audit_entries');
   const minSeq = bounds[0]?.min ?? null;
   const maxSeq = bounds[0]?.max ?? null;
   const lastCheckpoint = checkpoints.at(-1);
   if (minSeq === null || maxSeq === null) {
     if (lastCheckpoint) return fail(1, `the audit log is empty but a signed checkpoint covers entries up to ${lastCheckpoint.seq}`);
     result.ok = true;
-    result.ms = Math.round(performance.now() - started);
-    return result;
+    return finish();
   }
 
   // Entries before the oldest kept one were removed by retention; the chain
@@ -123,65 +203,57 @@ export async function verifyAuditLog(database: Database, opts: VerifyOptions = {
     const before = anchors.filter((a) => a === null || a.at <= opts.from!);
     anchor = before.at(-1) ?? anchors[0]!;
   }
-  let prev: string = (anchor ? anchor.hash : GENESIS_HASH).toString('hex');
+  let prev: Uint8Array | string = anchor ? anchor.hash : GENESIS_HASH;
   let expected = anchor ? anchor.seq + 1 : 1;
   if (anchor) {
     result.anchor = { kind: 'checkpoint', seq: anchor.seq, at: anchor.at.toISOString() };
-    const row = (await database.query<{ hash: Uint8Array }>('select hash from audit_log where seq = $1', [anchor.seq]))[0];
+    const row = (await database.query<{ hash: Uint8Array }>('select hash from audit_entries where seq = $1', [anchor.seq]))[0];
     if (row && !Buffer.from(row.hash).equals(anchor.hash)) {
       return fail(anchor.seq, `entry ${anchor.seq} does not match the signed checkpoint: the log was rewritten up to here`);
     }
     result.checkpointsChecked++;
   }
-  const pending = new Map(checkpoints.filter((c) => c.seq >= expected).map((c) => [c.seq, c]));
   let previousCheckpointSeq = anchor?.seq ?? 0;
+  let failure: { seq: number; reason: string } | undefined;
 
-  const source = opts.postgresUrl && database.engine === 'postgres' ? await dedicatedPostgresSource(opts.postgresUrl) : databaseSource(database);
-  try {
-    return await walk(source);
-  } finally {
-    await source.close();
-  }
-
-  async function walk(source: EntrySource): Promise<VerifyResult> {
-    const fetch = (after: number) => source.fetch(after, batchSize);
-    let batch = await fetch(expected - 1);
-    while (batch.length > 0) {
-      // Prefetch; an early return below awaits it so no query outlives the verification.
-    const next = batch.length === batchSize ? fetch(batch[batch.length - 1]!.seq) : Promise.resolve([] as Row[]);
-      for (const row of batch) {
-        if (row.seq !== expected) {
-          await next.catch(() => {});
-          return fail(expected, row.seq > expected ? `entry ${expected} is missing (the next entry is ${row.seq})` : `entry ${row.seq} is out of order`);
+  const checkpointHex = new Map(checkpoints.filter((c) => c.seq >= expected).map((c) => [c.seq, c.hash.toString('hex')]));
+  const sink: EntrySink = (seq, body, stored) => {
+    if (seq !== expected) {
+      failure = { seq: expected, reason: seq > expected ? `entry ${expected} is missing (the next entry is ${seq})` : `entry ${seq} is out of order` };
+      return false;
+    }
+    const h = chainHashHex(prev, seq, body);
+    if (h !== (typeof stored === 'string' ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).toString('hex'))) {
+      failure = { seq, reason: `entry ${seq} was altered, reordered or inserted: its hash does not follow from the entry before` };
+      return false;
+    }
+    if (checkpointHex.size > 0) {
+      const cp = checkpointHex.get(seq);
+      if (cp !== undefined) {
+        if (h !== cp) {
+          failure = { seq: previousCheckpointSeq + 1, reason: `entries ${previousCheckpointSeq + 1}–${seq} were rewritten with recomputed hashes: entry ${seq} does not match its signed checkpoint` };
+          return false;
         }
-        const h = chainHashHex(prev, row.seq, row.body);
-        if (h !== (typeof row.hash === 'string' ? row.hash.slice(2) : Buffer.from(row.hash).toString('hex'))) {
-          await next.catch(() => {});
-          return fail(row.seq, `entry ${row.seq} was altered, reordered or inserted: its hash does not follow from the entry before`);
-        }
-        const cp = pending.get(row.seq);
-        if (cp) {
-          if (h !== cp.hash.toString('hex')) {
-            await next.catch(() => {});
-            return fail(previousCheckpointSeq + 1, `entries ${previousCheckpointSeq + 1}–${row.seq} were rewritten with recomputed hashes: entry ${row.seq} does not match its signed checkpoint`);
-          }
-          result.checkpointsChecked++;
-          previousCheckpointSeq = row.seq;
-        }
-        if (result.firstSeq === null) result.firstSeq = row.seq;
-        prev = h;
-        expected++;
-        result.entriesChecked++;
+        result.checkpointsChecked++;
+        previousCheckpointSeq = seq;
       }
-      batch = await next;
     }
-    result.lastSeq = expected - 1;
-    result.lastHash = prev;
-    if (lastCheckpoint && lastCheckpoint.seq > result.lastSeq) {
-      return fail(result.lastSeq + 1, `entries ${result.lastSeq + 1}–${lastCheckpoint.seq} were removed: a signed checkpoint covers up to ${lastCheckpoint.seq}`);
-    }
-    result.ok = true;
-    result.ms = Math.round(performance.now() - started);
-    return result;
+    if (result.firstSeq === null) result.firstSeq = seq;
+    prev = stored;
+    expected++;
+    result.entriesChecked++;
+    return true;
+  };
+
+  if (opts.postgresUrl && database.engine === 'postgres') await walkCopy(opts.postgresUrl, expected - 1, sink);
+  else await walkBatches(database, expected - 1, batchSize, sink);
+  if (failure) return fail(failure.seq, failure.reason);
+
+  result.lastSeq = expected - 1;
+  result.lastHash = typeof prev === 'string' ? prev : Buffer.from(prev).toString('hex');
+  if (lastCheckpoint && lastCheckpoint.seq > result.lastSeq) {
+    return fail(result.lastSeq + 1, `entries ${result.lastSeq + 1}–${lastCheckpoint.seq} were removed: a signed checkpoint covers up to ${lastCheckpoint.seq}`);
   }
+  result.ok = true;
+  return finish();
 }

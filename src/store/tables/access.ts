@@ -1,4 +1,4 @@
-// Row types of the access and audit tables (0003_access_audit.sql), as Kysely sees them.
+// Row types of the access and audit tables (0003_access_audit.sql, 0007_audit_chainer.sql), as Kysely sees them.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -41,7 +41,8 @@ export interface AccessTables {
     revoked_at: NullableTimestamp;
     last_used_at: NullableTimestamp;
   };
-  audit_log: {
+  /** The hash chain (0007_audit_chainer.sql): seq is the chain position. */
+  audit_entries: {
     seq: number;
     body: string;
     hash: Buffer;
@@ -53,6 +54,25 @@ export interface AccessTables {
     purpose: Derived<string | null>;
     case_reference: Derived<string | null>;
     record_ids: Derived<string[]>;
+  };
+  /** View: chained entries, then pending ones (hash null, seq provisional). Read only. */
+  audit_log: {
+    seq: ColumnType<number, never, never>;
+    body: ColumnType<string, never, never>;
+    hash: ColumnType<Buffer | null, never, never>;
+    at: Derived<string>;
+    actor_id: Derived<string | null>;
+    authority_id: Derived<string | null>;
+    action: Derived<string>;
+    outcome: Derived<string>;
+    purpose: Derived<string | null>;
+    case_reference: Derived<string | null>;
+    record_ids: Derived<string[]>;
+  };
+  /** Entries appended but not yet chained, in the writers' transactions. */
+  audit_pending: {
+    id: Generated<number>;
+    body: string;
   };
   audit_checkpoints: {
     seq: number;
