@@ -109,4 +109,26 @@ describe('pontis import', { timeout: 120_000 }, () => {
       { ref: 'C2', display_name: 'Maria García López', number: null },
     ]);
   });
+
+  it('imports alerts from a CSV onto persons already stored, rejecting rows line by line', async () => {
+    const data = copyStore(template, join(dir, 'csv-alerts'));
+    const people = join(dir, 'people-for-alerts.csv');
+    writeFileSync(people, 'id,given_names,surname,birth_date\nP1,Jan,Jansen,1980-01-01\n');
+    expect((await runCli(['import', people, '--data', data, '--source', 'nl-csv.persons', '--json'])).code).toBe(0);
+    const alerts = join(dir, 'alerts.csv');
+    writeFileSync(
+      alerts,
+      'ref,category,subject_ref,action,legal_basis,expires_at,crime_area\n' +
+        'A1,arrest,P1,Arrest and inform the SPOC,EAW 2026/17,2030-01-31,drug_trafficking\n' +
+        'A2,arrest,NOBODY,Arrest,EAW 2026/18,2030-01-31,\n' +
+        'A3,discreet_check,P1,Report movements,,31-01-2030,\n',
+    );
+    const r = await runCli(['import', alerts, '--data', data, '--source', 'nl-csv.persons', '--json']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(summaryOf(r)).toMatchObject({ read: 3, imported: 1, rejected: 2 });
+    expect(r.stderr).toMatch(/^line 3 \(alert ref "A2"\): subject\/ref: no person with ref "NOBODY"/m);
+    expect(r.stderr).toMatch(/^line 4 \(alert ref "A3"\): expiresAt: /m);
+    const rows = await withStore(data, (q) => q(`select a.ref, a.category, a.crime_area, p.ref as person from alerts a join persons p on p.id = a.person_id`));
+    expect(rows).toEqual([{ ref: 'A1', category: 'arrest', crime_area: 'drug_trafficking', person: 'P1' }]);
+  });
 });

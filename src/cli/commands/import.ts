@@ -40,6 +40,11 @@ Formats
              plate, plate_country, make, model, colour, serial, calibre,
              document_type, number, issuing_country, state, expiry, iban,
              holder, bic, description, inventory_number, images (;-separated)
+    alerts   ref (or id), category, subject_ref, subject_type (person or
+             object; default person), subject_source (default: the alert's
+             source), action, expires_at, and optionally reason, crime_area,
+             legal_basis, protective_measures, handling_code, valid_from,
+             review_at, status, links (;-separated alert refs)
   CSV rows need --source (or a source column) naming an existing source.
 
 Rejected lines are reported with line number, field and reason, on stderr

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvKindOf, objectLineFromCsv, personLineFromCsv } from './csv-mapping.ts';
+import { alertLineFromCsv, csvKindOf, objectLineFromCsv, personLineFromCsv } from './csv-mapping.ts';
 import { validateLine } from './validate-line.ts';
 
 describe('CSV rows as import lines', () => {
@@ -8,6 +8,23 @@ describe('CSV rows as import lines', () => {
     expect(csvKindOf(['ref', 'kind', 'vin'])).toEqual({ ok: true, kind: 'object' });
     expect(csvKindOf(['ref', 'colour']).ok).toBe(false);
     expect(csvKindOf(['given_names']).ok).toBe(false);
+    expect(csvKindOf(['ref', 'category', 'subject_ref', 'action'])).toEqual({ ok: true, kind: 'alert' });
+    const half = csvKindOf(['ref', 'category', 'action']);
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(half.issues[0]!.message).toMatch(/missing: subject_ref/);
+  });
+
+  it('maps alert columns onto an alert line that validates, and reports what a row lacks', () => {
+    const line = alertLineFromCsv(
+      { ref: 'A1', category: 'arrest', subject_ref: 'P1', subject_type: '', action: 'Arrest and inform the SPOC', legal_basis: 'EAW 2026/17', expires_at: '2027-01-31', crime_area: 'drug_trafficking', links: 'A2; A3' },
+      'nl-politie.opsporing',
+    );
+    expect(line).toMatchObject({ type: 'alert', ref: 'A1', subject: { type: 'person', ref: 'P1' }, legalBasis: 'EAW 2026/17', crimeArea: 'drug_trafficking', links: ['A2', 'A3'] });
+    const ok = validateLine(line);
+    expect(ok.ok).toBe(true);
+    const bad = validateLine(alertLineFromCsv({ ref: 'A2', category: 'arrest', subject_ref: 'P1', action: 'x', expires_at: '31-01-2027' }, 'nl-politie.opsporing'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues.map((i) => i.path)).toContain('expiresAt');
   });
 
   it('maps the dedupe CSV columns onto a person record that validates', () => {

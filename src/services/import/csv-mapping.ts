@@ -14,10 +14,17 @@
 // serial, calibre, document_type, number, issuing_country, state, expiry,
 // iban, holder, bic, description, inventory_number, images (`;`-separated).
 //
+// Alerts — a `ref` (or `id`) column, `category`, `subject_ref` and
+// `subject_type` (person or object; default person), optionally
+// `subject_source` (default: the alert's own source), and the AlertInput
+// fields in snake_case or camelCase: action, reason, crime_area, legal_basis,
+// protective_measures, handling_code, valid_from, expires_at, review_at,
+// status, links (`;`-separated refs of alerts in the same source).
+//
 // The record's source is the `source` column or `--source`.
 import type { FieldIssue } from '../../domain/errors.ts';
 
-export type CsvKind = 'person' | 'object';
+export type CsvKind = 'person' | 'object' | 'alert';
 
 const PERSON_COLUMNS = ['given_names', 'surname', 'birth_date', 'place_of_birth', 'document_number'];
 const OBJECT_COLUMNS = ['kind', 'vin', 'plate', 'serial', 'iban', 'number', 'description'];
@@ -30,11 +37,21 @@ export function snake(name: string): string {
 export function csvKindOf(header: string[]): { ok: true; kind: CsvKind } | { ok: false; issues: FieldIssue[] } {
   const cols = header.map(snake);
   if (!cols.includes('id') && !cols.includes('ref')) return { ok: false, issues: [{ path: 'header', message: 'the header needs an `id` (or `ref`) column' }] };
+  if (cols.includes('subject_ref') || cols.includes('category')) {
+    const missing = ['category', 'subject_ref'].filter((c) => !cols.includes(c));
+    if (missing.length) return { ok: false, issues: [{ path: 'header', message: `an alert CSV needs the columns category and subject_ref; missing: ${missing.join(', ')}` }] };
+    return { ok: true, kind: 'alert' };
+  }
   if (PERSON_COLUMNS.some((c) => cols.includes(c))) return { ok: true, kind: 'person' };
   if (OBJECT_COLUMNS.some((c) => cols.includes(c))) return { ok: true, kind: 'object' };
   return {
     ok: false,
-    issues: [{ path: 'header', message: `cannot tell persons from objects: expected person columns (${PERSON_COLUMNS.join(', ')}) or object columns (${OBJECT_COLUMNS.join(', ')})` }],
+    issues: [
+      {
+        path: 'header',
+        message: `cannot tell what the rows are: expected person columns (${PERSON_COLUMNS.join(', ')}), object columns (${OBJECT_COLUMNS.join(', ')}) or alert columns (category, subject_ref)`,
+      },
+    ],
   };
 }
 
@@ -100,5 +117,40 @@ export function objectLineFromCsv(row: Record<string, string>, source: string | 
     out[field] = field === 'images' ? list(v) : field === 'plateCountry' || field === 'issuingCountry' ? v.toUpperCase() : v;
   }
   if (out.kind === 'cultural_good' && out.images === undefined) out.images = [];
+  return out;
+}
+
+const ALERT_FIELDS: Record<string, string> = {
+  reason: 'reason',
+  action: 'action',
+  crime_area: 'crimeArea',
+  legal_basis: 'legalBasis',
+  protective_measures: 'protectiveMeasures',
+  handling_code: 'handlingCode',
+  valid_from: 'validFrom',
+  expires_at: 'expiresAt',
+  review_at: 'reviewAt',
+  status: 'status',
+};
+
+/** A row (keyed by snake_case column name) as an alert import line; validation says what is missing or wrong. */
+export function alertLineFromCsv(row: Record<string, string>, source: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: 'alert',
+    source: cell(row, 'source') ?? source,
+    ref: cell(row, 'ref') ?? cell(row, 'id'),
+    category: cell(row, 'category'),
+    subject: {
+      type: cell(row, 'subject_type') ?? 'person',
+      ...(cell(row, 'subject_source') ? { source: cell(row, 'subject_source') } : {}),
+      ref: cell(row, 'subject_ref'),
+    },
+  };
+  for (const [col, field] of Object.entries(ALERT_FIELDS)) {
+    const v = cell(row, col);
+    if (v !== undefined) out[field] = v;
+  }
+  const links = list(cell(row, 'links'));
+  if (links.length) out.links = links;
   return out;
 }

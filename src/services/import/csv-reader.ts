@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError } from 'csv-parse';
 import type { FieldIssue } from '../../domain/errors.ts';
-import { csvKindOf, objectLineFromCsv, personLineFromCsv, snake } from './csv-mapping.ts';
+import { alertLineFromCsv, csvKindOf, objectLineFromCsv, personLineFromCsv, snake, type CsvKind } from './csv-mapping.ts';
 import type { RawLine } from './raw-line.ts';
 
 export interface CsvOptions {
@@ -51,7 +51,7 @@ export async function* readCsvLines(path: string, opts: CsvOptions = {}, onBytes
   input.pipe(parser);
 
   let header: string[] | undefined;
-  let kind: 'person' | 'object' = 'person';
+  let kind: CsvKind = 'person';
   for await (const row of parser as AsyncIterable<ParsedRow>) {
     for (const s of skipped.splice(0)) if (s.lineNo > (opts.afterLine ?? 0)) yield s;
     if (!header) {
@@ -72,7 +72,8 @@ export async function* readCsvLines(path: string, opts: CsvOptions = {}, onBytes
     }
     const cells: Record<string, string> = {};
     header.forEach((h, i) => (cells[h] = row.record[i]!));
-    const value = kind === 'person' ? personLineFromCsv(cells, opts.source) : objectLineFromCsv(cells, opts.source, opts.kind);
+    const value =
+      kind === 'person' ? personLineFromCsv(cells, opts.source) : kind === 'alert' ? alertLineFromCsv(cells, opts.source) : objectLineFromCsv(cells, opts.source, opts.kind);
     yield { lineNo, endByte: row.info.bytes, parsed: { ok: true, value } };
   }
   for (const s of skipped.splice(0)) if (s.lineNo > (opts.afterLine ?? 0)) yield s;
