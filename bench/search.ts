@@ -6,7 +6,9 @@
 // same data — the naive way (pg_trgm similarity on the name) for speed and
 // for how many of a person's other records each finds. Writes the `search`
 // section of docs/benchmarks.md.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -199,7 +201,20 @@ interface EngineFigures {
   counts: Population['counts'];
   person: Latency;
   identifier: Latency;
-  http: { seconds: number; searches: number; perSecond: number; latency: Latency; errors: number; concurrency: number; cpuMsPerSearch: number };
+  http: {
+    seconds: number;
+    searches: number;
+    perSecond: number;
+    latency: Latency;
+    errors: number;
+    concurrency: number;
+    /** The node process (HTTP server, search, embedded engine). */
+    cpuMsPerSearch: number;
+    /** The PostgreSQL server processes (postgres engine only). */
+    postgresCpuMsPerSearch?: number;
+    /** The load generator, a separate process. */
+    clientCpuMsPerSearch: number;
+  };
   naive: Latency;
   recall: { probes: number; expected: number; engine: number; naive: number };
   identifierRecall: { probes: number; found: number };
@@ -257,33 +272,31 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options): Promise<
     const bodies = [...pop.personProbes.map(personRequest), ...pop.objectProbes.map((p) => ({ ...CTX, object: p.object }))];
     // Interleave person and identifier searches: a mixed load.
     bodies.sort((a, b) => (JSON.stringify(a).length % 7) - (JSON.stringify(b).length % 7));
-    const httpTimes: number[] = [];
-    let errors = 0, next = 0;
-    const deadline = performance.now() + opts.seconds * 1000;
-    const startedHttp = performance.now();
+    const postmaster = engine === 'postgres' ? await postmasterPid(node) : undefined;
+    const pgBefore = postmaster ? postgresCpu(postmaster) : undefined;
     const cpuBefore = process.cpuUsage();
-    await Promise.all(
-      Array.from({ length: opts.concurrency }, async () => {
-        while (performance.now() < deadline) {
-          const body = bodies[next++ % bodies.length];
-          const t = performance.now();
-          const res = await fetch(`${server.url}/api/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-          await res.arrayBuffer();
-          if (res.status !== 200) errors++;
-          httpTimes.push(performance.now() - t);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - startedHttp) / 1000;
+    const traffic = await runLoadClient({ url: `${server.url}/api/v1/search`, token, bodies: bodies.map((b) => JSON.stringify(b)), concurrency: opts.concurrency, seconds: opts.seconds });
     const cpu = process.cpuUsage(cpuBefore);
-    const cpuMsPerSearch = (cpu.user + cpu.system) / 1000 / Math.max(httpTimes.length, 1);
+    const pgCpu = postmaster && pgBefore ? cpuSince(pgBefore, postgresCpu(postmaster)) : undefined;
+    const served = Math.max(traffic.times.length, 1);
     await server.close();
+    const http: EngineFigures['http'] = {
+      seconds: traffic.seconds,
+      searches: traffic.times.length,
+      perSecond: traffic.times.length / traffic.seconds,
+      latency: summarise(traffic.times),
+      errors: traffic.errors,
+      concurrency: opts.concurrency,
+      cpuMsPerSearch: (cpu.user + cpu.system) / 1000 / served,
+      ...(pgCpu !== undefined ? { postgresCpuMsPerSearch: pgCpu / served } : {}),
+      clientCpuMsPerSearch: traffic.cpuMs / served,
+    };
     return {
       engine,
       counts: pop.counts,
       person,
       identifier,
-      http: { seconds: elapsed, searches: httpTimes.length, perSecond: httpTimes.length / elapsed, latency: summarise(httpTimes), errors, concurrency: opts.concurrency, cpuMsPerSearch },
+      http,
       naive: summarise(naiveTimes),
       recall: { probes: pop.personProbes.length, expected, engine: foundEngine, naive: foundNaive },
       identifierRecall: { probes: pop.objectProbes.length, found: idFound },
@@ -295,11 +308,113 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options): Promise<
   }
 }
 
+interface LoadJob {
+  url: string;
+  token: string;
+  bodies: string[];
+  concurrency: number;
+  seconds: number;
+}
+
+interface LoadResult {
+  times: number[];
+  errors: number;
+  seconds: number;
+  cpuMs: number;
+}
+
+/**
+ * The load generator runs in its own process (this file with --load-client),
+ * so the node's CPU per search is the node's alone; it still shares the
+ * machine's cores with the node and PostgreSQL, as clients on the same host do.
+ */
+async function runLoadClient(job: LoadJob): Promise<LoadResult> {
+  const child = spawn(process.execPath, [resolve('bin/run-ts.js'), resolve('bench/search.ts'), '--load-client'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((res) => child.on('close', res));
+  child.stdin.end(JSON.stringify(job));
+  const code = await exited;
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  return JSON.parse(out) as LoadResult;
+}
+
+/** Keep-alive HTTP/1.1 clients posting the bodies in turn until the time is up. */
+async function loadClient(): Promise<void> {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const job = JSON.parse(input) as LoadJob;
+  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const post = (body: string) =>
+    new Promise<number>((done, fail) => {
+      const req = request(job.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${job.token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      });
+      req.on('error', fail);
+      req.end(body);
+    });
+  await post(job.bodies[0]!); // connect before the clock starts
+  const times: number[] = [];
+  let errors = 0, next = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const deadline = started + job.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const body = job.bodies[next++ % job.bodies.length]!;
+        const t = performance.now();
+        if ((await post(body)) !== 200) errors++;
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  agent.destroy();
+  process.stdout.write(JSON.stringify({ times, errors, seconds, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies LoadResult));
+}
+
+/** The PostgreSQL postmaster: the parent of a backend. */
+async function postmasterPid(node: NodeContext): Promise<number> {
+  const [{ pid }] = await node.database.query<{ pid: number }>('select pg_backend_pid() as pid');
+  return Number(procStat(pid)?.[1]);
+}
+
+/** /proc/<pid>/stat from the field after the command name on (state, ppid, …), or undefined when the process is gone. */
+function procStat(pid: number | string): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** User + system CPU in ms of the postmaster and each of its children (backends come and go with the pool). */
+function postgresCpu(postmaster: number): Map<number, number> {
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  const out = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const f = procStat(d);
+    if (f && (Number(d) === postmaster || Number(f[1]) === postmaster)) out.set(Number(d), (Number(f[11]) + Number(f[12])) * tickMs);
+  }
+  return out;
+}
+
+/** CPU used between two readings; a process started meanwhile counts in full, one that ended is lost. */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return ms;
+}
+
 const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 
 function report(figures: EngineFigures[], opts: Options, load: number[]): string {
   const rows = figures.map((f) =>
-    `| ${f.engine} | ${f.counts.persons.toLocaleString('en')} | ${f.counts.alerts.toLocaleString('en')} | ${ms(f.person.p50)} / **${ms(f.person.p95)}** / ${ms(f.person.p99)} | ${ms(f.identifier.p50)} / **${ms(f.identifier.p95)}** / ${ms(f.identifier.p99)} | **${f.http.perSecond.toFixed(0)}**/s (p95 ${ms(f.http.latency.p95)} ms, ${f.http.errors} errors) | ${ms(f.http.cpuMsPerSearch)} ms |`,
+    `| ${f.engine} | ${f.counts.persons.toLocaleString('en')} | ${f.counts.alerts.toLocaleString('en')} | ${ms(f.person.p50)} / **${ms(f.person.p95)}** / ${ms(f.person.p99)} | ${ms(f.identifier.p50)} / **${ms(f.identifier.p95)}** / ${ms(f.identifier.p99)} | **${f.http.perSecond.toFixed(0)}**/s (p95 ${ms(f.http.latency.p95)} ms, ${f.http.errors} errors) | ${ms(f.http.cpuMsPerSearch)} / ${f.http.postgresCpuMsPerSearch !== undefined ? ms(f.http.postgresCpuMsPerSearch) : '–'} / ${ms(f.http.clientCpuMsPerSearch ?? 0)} ms |`,
   );
   const naive = figures.map((f) => {
     const pct = (x: number) => (f.recall.expected ? `${((100 * x) / f.recall.expected).toFixed(1)} %` : 'n/a');
@@ -309,9 +424,9 @@ function report(figures: EngineFigures[], opts: Options, load: number[]): string
   return `
 Population: \`--persons ${opts.persons}\` from the synthetic generator (src/generator, multilingual, several records per person across sources), loaded through the importer; alerts as the generator issues them. Load average while measuring: ${load.map((l) => l.toFixed(1)).join(', ')} (the 2 cores are shared with other work, so these are pessimistic).
 
-Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at a time (${figures[0]?.person.n ?? 0} person queries: a record's name and birth date as another source wrote them; ${figures[0]?.identifier.n ?? 0} identifier queries: VIN, plate, serial, IBAN, document number, typed with spaces, dashes or lower case). Throughput: mixed person and identifier searches through \`POST /api/v1/search\` (HTTP, token auth, audit and \`searches\` row per search) by ${opts.concurrency} concurrent clients for ${opts.seconds} s. *Node CPU per HTTP search* is the node process's CPU time (user + system, load generator included) divided by the searches served: unlike wall-clock figures it does not depend on how busy the shared machine was; one core yields about 1000 / that many searches per second of node-side work (PostgreSQL's own CPU comes on top on the postgres engine).
+Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at a time (${figures[0]?.person.n ?? 0} person queries: a record's name and birth date as another source wrote them; ${figures[0]?.identifier.n ?? 0} identifier queries: VIN, plate, serial, IBAN, document number, typed with spaces, dashes or lower case). Throughput: mixed person and identifier searches through \`POST /api/v1/search\` (HTTP, token auth, audit and \`searches\` row per search) by ${opts.concurrency} concurrent clients for ${opts.seconds} s. The load generator is a separate process on the same machine (keep-alive HTTP/1.1 connections). *CPU per HTTP search* is CPU time (user + system) divided by the searches served, for the node process (HTTP server, search; on the embedded engine also the database), the PostgreSQL server processes, and the load generator: unlike wall-clock figures it hardly depends on how busy the shared machine was. The node's share is the bound that matters first: one process uses one core, so it serves at most about 1000 / that many searches per second; all three together must fit in the machine's 2 cores.
 
-| engine | persons | alerts | person search | identifier search | mixed HTTP throughput | node CPU per HTTP search |
+| engine | persons | alerts | person search | identifier search | mixed HTTP throughput | CPU per HTTP search: node / PostgreSQL / load generator |
 |---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
@@ -342,4 +457,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(report(figures, opts, loadavg()));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await run(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  if (process.argv.includes('--load-client')) await loadClient();
+  else await run(process.argv.slice(2));
+}

@@ -86,3 +86,30 @@ describe('GET /api/v1/objects/{id} and /api/v1/sources', () => {
     expect(params.filter((p) => p.required).map((p) => p.name).sort()).toEqual(['caseReference', 'id', 'purpose']);
   });
 });
+
+describe('request body limit', () => {
+  const huge = JSON.stringify({ purpose: 'police_check', caseReference: 'NL-1', text: 'x'.repeat(1_100_000) });
+
+  it('answers 413 for a declared length over the limit, before reading the body', async () => {
+    const r = await t.request('/api/v1/search', { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: huge });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ status: 413, type: expect.stringContaining('too-large') });
+  });
+
+  it('answers 413 for a chunked body that grows over the limit', async () => {
+    const bytes = new TextEncoder().encode(huge);
+    const stream = new ReadableStream({
+      start(ctl) {
+        for (let i = 0; i < bytes.length; i += 65_536) ctl.enqueue(bytes.subarray(i, i + 65_536));
+        ctl.close();
+      },
+    });
+    const r = await t.request('/api/v1/search', { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(r.status).toBe(413);
+  });
+
+  it('lets a body within the limit through to validation', async () => {
+    const r = await t.request('/api/v1/search', { method: 'POST', token, json: { purpose: 'police_check', caseReference: 'NL-1', text: 'Jan Jansen 1975' } });
+    expect(r.status).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Counter, Histogram } from 'prom-client';
 import { createRouter, problemResponses } from '../openapi.ts';
 import { metricsRegistry } from '../metrics.ts';
-import { search, SearchRequest, isRecordHit } from '../../services/search/index.ts';
+import { runSearch, SearchRequest, isRecordHit } from '../../services/search/index.ts';
 
 const searches = new Counter({ name: 'pontis_searches_total', help: 'Single searches run, by purpose', labelNames: ['purpose'] as const, registers: [metricsRegistry] });
 const searchHits = new Counter({ name: 'pontis_search_hits_total', help: 'Hits shown by single searches, by kind', labelNames: ['kind'] as const, registers: [metricsRegistry] });
@@ -81,10 +81,19 @@ export function searchRoutes() {
     }),
     async (c) => {
       const started = performance.now();
-      const result = await search(c.get('node'), c.get('actor'), c.req.valid('json'));
+      // The body was parsed by SearchRequest on the way in; parsing it again would only cost time.
+      const result = await runSearch(c.get('node'), c.get('actor'), c.req.valid('json'));
       searchSeconds.observe((performance.now() - started) / 1000);
       searches.inc({ purpose: result.purpose });
-      for (const h of result.hits) searchHits.inc({ kind: isRecordHit(h) ? h.kind : 'hit_no_hit' });
+      let persons = 0, objects = 0, hitNoHit = 0;
+      for (const h of result.hits) {
+        if (!isRecordHit(h)) hitNoHit++;
+        else if (h.kind === 'person') persons++;
+        else objects++;
+      }
+      if (persons) searchHits.inc({ kind: 'person' }, persons);
+      if (objects) searchHits.inc({ kind: 'object' }, objects);
+      if (hitNoHit) searchHits.inc({ kind: 'hit_no_hit' }, hitNoHit);
       return c.json(result, 200);
     },
   );

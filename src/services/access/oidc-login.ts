@@ -8,7 +8,7 @@ import type { Actor, Role } from '../../access/actor.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { findAuthority } from './authorities.ts';
 import { userActor, Username, type UserRow } from './users.ts';
-import { createSession } from './sessions.ts';
+import { createSession, deleteUserSessions } from './sessions.ts';
 import type { LoginResult } from './login.ts';
 import type { OidcSettings } from './oidc-settings.ts';
 import type { IdTokenClaims } from './oidc-client.ts';
@@ -69,6 +69,8 @@ export async function loginWithIdToken(node: NodeContext, settings: OidcSettings
           requestId: attempt.requestId,
         });
       });
+      // As when an administrator changes roles: sessions opened under the old roles end.
+      await deleteUserSessions(node, row.id);
       user = { ...user, roles };
     }
   }

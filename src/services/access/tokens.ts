@@ -72,6 +72,7 @@ export async function revokeApiToken(node: NodeContext, id: string, by: Actor): 
     if (Number(r.numUpdatedRows) === 0) throw new NotFoundError(`No active API token ${id}.`);
     await appendAudit(trx, { actor: by, action: 'token.revoke', outcome: 'ok', changed: [{ type: 'api_token', id }], at: node.clock.now() });
   });
+  forgetToken(node, id);
 }
 
 export interface ApiTokenInfo {
@@ -109,18 +110,44 @@ export async function listApiTokens(node: NodeContext, authorityId?: string): Pr
 // Writing last_used_at on every request would turn reads into writes; once a minute is enough.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The actor behind a bearer token, or null when it is unknown, revoked or expired. */
-export async function actorFromToken(node: NodeContext, token: string): Promise<Actor | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await node.database.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
-  const now = node.clock.now();
-  if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+/**
+ * A token is checked on every API request, and a system client (an e-gate, a
+ * border application) sends hundreds a second. Its row changes only when it
+ * is revoked, so the check is kept for a few seconds: a revocation in this
+ * process takes effect at once (revokeApiToken forgets it), one made by
+ * another process on the same database within TOKEN_CHECK_CACHE_MS. Expiry is
+ * checked on every use. Only valid tokens are kept, under their hash.
+ */
+export const TOKEN_CHECK_CACHE_MS = 5_000;
+const MAX_CACHED_TOKENS = 10_000;
+
+interface CachedToken {
+  actor: Actor;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  /** performance.now() when read from the database: freshness is wall time, whatever the node clock says. */
+  readAt: number;
+}
+
+const tokenChecks = new WeakMap<object, Map<string, CachedToken>>();
+
+function cacheOf(node: NodeContext): Map<string, CachedToken> {
+  let m = tokenChecks.get(node.database);
+  if (!m) tokenChecks.set(node.database, (m = new Map()));
+  return m;
+}
+
+function forgetToken(node: NodeContext, id: string): void {
+  const m = tokenChecks.get(node.database);
+  if (m) for (const [hash, t] of m) if (t.actor.id === id) m.delete(hash);
+}
+
+async function readToken(node: NodeContext, hash: Buffer): Promise<CachedToken | null> {
+  const row = await node.database.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  if (!row || row.revoked_at) return null;
   const authority = await findAuthority(node.database.db, row.authority_id);
   if (!authority) return null;
-  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
-    await node.database.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
-  return {
+  const actor: Actor = {
     kind: 'token',
     id: row.id,
     name: row.label,
@@ -130,4 +157,33 @@ export async function actorFromToken(node: NodeContext, token: string): Promise<
     roles: row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
     ...(row.scopes ? { scopes: row.scopes } : {}),
   };
+  return {
+    actor,
+    expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null,
+    lastUsedAt: row.last_used_at ? new Date(row.last_used_at).getTime() : null,
+    readAt: performance.now(),
+  };
+}
+
+/** The actor behind a bearer token, or null when it is unknown, revoked or expired. */
+export async function actorFromToken(node: NodeContext, token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const hash = sha256(token);
+  const key = hash.toString('base64');
+  const cache = cacheOf(node);
+  let t = cache.get(key);
+  if (!t || performance.now() - t.readAt >= TOKEN_CHECK_CACHE_MS) {
+    cache.delete(key);
+    const read = await readToken(node, hash);
+    if (!read) return null;
+    if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
+    cache.set(key, (t = read));
+  }
+  const now = node.clock.now();
+  if (t.expiresAt !== null && t.expiresAt <= now.getTime()) return null;
+  if (t.lastUsedAt === null || now.getTime() - t.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+    t.lastUsedAt = now.getTime();
+    await node.database.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', t.actor.id).execute();
+  }
+  return { ...t.actor, roles: [...t.actor.roles], ...(t.actor.scopes ? { scopes: [...t.actor.scopes] } : {}) };
 }

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword, Password } from './passwords.ts';
 import { requireAuthority, type AuthorityInfo } from './authorities.ts';
 import { nodeActor } from './system-actor.ts';
+import { forgetUserSessions } from './sessions.ts';
 
 export const Username = z
   .string()
@@ -138,4 +139,6 @@ export async function updateUser(node: NodeContext, id: string, change: UserChan
       at: node.clock.now(),
     });
   });
+  // The sessions are gone from the database; this process must not keep serving them from its check cache.
+  if (c.disabled || c.roles || passwordHash) forgetUserSessions(node, id);
 }

@@ -251,49 +251,48 @@ export interface HitAlert {
   flags: AlertFlag[];
 }
 
+/** One effective alert as the SQL of effectiveAlertsSql returns it. */
+export interface HitAlertRow {
+  id: string;
+  source_id: string;
+  subject_id: string;
+  category: string;
+  action: string;
+  expires_at: string;
+  handling_code: string;
+  issuing_authority_id: string;
+  name: string;
+  country: string;
+  flags: AlertFlag[] | string;
+}
+
 /**
- * The alerts producing hits today on these persons/objects: active, valid
- * from today or earlier, and not yet expired — checked on the date, not only
- * on the status, so an alert stops producing hits the day it expires even if
- * the expiry job has not run yet.
+ * A scalar SQL expression: the JSON array (HitAlertRow, oldest first) of the
+ * alerts producing hits on `today` on the persons and objects the two uuid[]
+ * expressions name — active, valid from that day or earlier, not yet expired:
+ * checked on the date, not only on the status, so an alert stops producing
+ * hits the day it expires even if the expiry job has not run yet — with their
+ * flags folded in, of the sources a text[] expression names (all when null).
+ * The search folds it into the statement that finds its candidates.
  */
-export async function effectiveAlertsOn(
-  db: Executor,
-  personIds: string[],
-  objectIds: string[],
-  today: string,
-  /** Only alerts of these sources (the searcher's permitted ones); all when absent. */
-  sourceIds?: string[],
-): Promise<Map<string, HitAlert[]>> {
-  const out = new Map<string, HitAlert[]>();
-  if (!personIds.length && !objectIds.length) return out;
-  // One round trip with the flags folded in: this runs on every search.
-  const rows = await rawQuery<{
-    id: string;
-    source_id: string;
-    subject_id: string;
-    category: string;
-    action: string;
-    expires_at: string;
-    handling_code: string;
-    issuing_authority_id: string;
-    name: string;
-    country: string;
-    flags: AlertFlag[] | string;
-  }>(
-    db,
-    `select a.id, a.source_id, coalesce(a.person_id, a.object_id) as subject_id, a.category, a.action, a.expires_at, a.handling_code, a.issuing_authority_id, au.name, au.country,
-       coalesce((select json_agg(json_build_object(
-           'authorityId', f.authority_id, 'authorityName', fa.name, 'country', fa.country, 'reason', f.reason, 'flaggedBy', f.flagged_by,
-           'flaggedAt', to_char(f.flagged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by f.flagged_at)
-         from alert_flags f join authorities fa on fa.id = f.authority_id where f.alert_id = a.id), '[]'::json) as flags
+export function effectiveAlertsSql(personIdsSql: string, objectIdsSql: string, todaySql: string, sourceIdsSql: string): string {
+  return `(select coalesce(json_agg(json_build_object(
+         'id', a.id, 'source_id', a.source_id, 'subject_id', coalesce(a.person_id, a.object_id), 'category', a.category, 'action', a.action,
+         'expires_at', a.expires_at, 'handling_code', a.handling_code, 'issuing_authority_id', a.issuing_authority_id, 'name', au.name, 'country', au.country,
+         'flags', coalesce((select json_agg(json_build_object(
+             'authorityId', f.authority_id, 'authorityName', fa.name, 'country', fa.country, 'reason', f.reason, 'flaggedBy', f.flagged_by,
+             'flaggedAt', to_char(f.flagged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by f.flagged_at)
+           from alert_flags f join authorities fa on fa.id = f.authority_id where f.alert_id = a.id), '[]'::json))
+         order by a.created_at, a.id), '[]'::json)
        from alerts a join authorities au on au.id = a.issuing_authority_id
-      where (a.person_id = any($1::uuid[]) or a.object_id = any($2::uuid[]))
-        and a.status = 'active' and a.expires_at > $3::date and (a.valid_from is null or a.valid_from <= $3::date)
-        and ($4::text[] is null or a.source_id = any($4::text[]))
-      order by a.created_at, a.id`,
-    [personIds, objectIds, today, sourceIds ?? null],
-  );
+      where (a.person_id = any(${personIdsSql}) or a.object_id = any(${objectIdsSql}))
+        and a.status = 'active' and a.expires_at > ${todaySql} and (a.valid_from is null or a.valid_from <= ${todaySql})
+        and (${sourceIdsSql} is null or a.source_id = any(${sourceIdsSql})))`;
+}
+
+/** The alerts of effectiveAlertsSql per person or object id, in its order. */
+export function hitAlertsBySubject(rows: HitAlertRow[]): Map<string, HitAlert[]> {
+  const out = new Map<string, HitAlert[]>();
   for (const r of rows) {
     const list = out.get(r.subject_id) ?? [];
     list.push({
@@ -309,4 +308,23 @@ export async function effectiveAlertsOn(
     out.set(r.subject_id, list);
   }
   return out;
+}
+
+/** The alerts producing hits today on these persons/objects (see effectiveAlertsSql). */
+export async function effectiveAlertsOn(
+  db: Executor,
+  personIds: string[],
+  objectIds: string[],
+  today: string,
+  /** Only alerts of these sources (the searcher's permitted ones); all when absent. */
+  sourceIds?: string[],
+): Promise<Map<string, HitAlert[]>> {
+  if (!personIds.length && !objectIds.length) return new Map();
+  const [row] = await rawQuery<{ alerts: HitAlertRow[] | string }>(
+    db,
+    `select ${effectiveAlertsSql('$1::uuid[]', '$2::uuid[]', '$3::date', '$4::text[]')} as alerts`,
+    [personIds, objectIds, today, sourceIds ?? null],
+  );
+  const alerts = row?.alerts ?? [];
+  return hitAlertsBySubject(typeof alerts === 'string' ? (JSON.parse(alerts) as HitAlertRow[]) : alerts);
 }

@@ -95,7 +95,7 @@ export interface ObjectMatch {
   matchedOn: ObjectLookup['matchedOn'];
 }
 
-interface ObjectRow {
+export interface ObjectRow {
   id: string;
   source_id: string;
   ref: string;
@@ -106,15 +106,21 @@ interface ObjectRow {
   display_name: string;
 }
 
-export async function searchObjects(database: Database, l: ObjectLookup, sourceIds: string[], limit: number): Promise<ObjectMatch[]> {
-  if (!sourceIds.length) return [];
-  const rows = await database.query<ObjectRow>(
-    `select id, source_id, ref, kind, identifier, identifier2, country, display_name from objects
-      where (identifier_key = $1 or identifier2_key = $1 or identifier = $2)
-        and kind = any($3::text[]) and source_id = any($4::text[]) and deleted_at is null
-      limit $5`,
-    [l.key, l.value, l.kinds, sourceIds, limit * 4],
-  );
+/**
+ * The objects whose identifier (or its letter/digit-folded key) is the
+ * lookup's, in the sources given by `sourcesParam`. `param` adds a parameter
+ * and returns its placeholder.
+ */
+export function objectCandidatesSql(l: ObjectLookup, limit: number, sourcesParam: string, param: (v: unknown) => string): string {
+  const key = param(l.key);
+  return `select id, source_id, ref, kind, identifier, identifier2, country, display_name from objects
+        where (identifier_key = ${key} or identifier2_key = ${key} or identifier = ${param(l.value)})
+          and kind = any(${param(l.kinds)}::text[]) and source_id = any(${sourcesParam}::text[]) and deleted_at is null
+        limit ${param(limit * 4)}`;
+}
+
+/** Ranks and explains the objects found for one lookup. */
+export function objectMatches(l: ObjectLookup, rows: ObjectRow[], limit: number): ObjectMatch[] {
   const label = LABEL[l.matchedOn];
   const out: ObjectMatch[] = rows.map((r) => {
     const stored = r.identifier === l.value || r.identifier2 === l.value ? l.value : (r.identifier2 && foldedEq(r.identifier2, l) ? r.identifier2 : r.identifier) ?? '';
@@ -143,6 +149,13 @@ export async function searchObjects(database: Database, l: ObjectLookup, sourceI
     };
   });
   return out.sort((a, b) => b.probability - a.probability).slice(0, limit);
+}
+
+export async function searchObjects(database: Database, l: ObjectLookup, sourceIds: string[], limit: number): Promise<ObjectMatch[]> {
+  if (!sourceIds.length) return [];
+  const params: unknown[] = [sourceIds];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  return objectMatches(l, await database.query<ObjectRow>(objectCandidatesSql(l, limit, '$1', param), params), limit);
 }
 
 function foldedEq(stored: string, l: ObjectLookup): boolean {

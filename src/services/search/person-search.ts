@@ -39,7 +39,7 @@ export function toHitExplanation(e: MatchExplanation): HitExplanation {
   };
 }
 
-interface CandidateRow {
+export interface CandidateRow {
   id: string;
   source_id: string;
   ref: string;
@@ -65,31 +65,46 @@ export function queryKeys(query: MatchRecord, own: string[]): string[] {
   return [...keys];
 }
 
-export async function searchPersons(
-  database: Database,
-  cm: CompiledModel,
-  query: MatchRecord,
-  sourceIds: string[],
-  opts: { limit: number; minProbability?: number } = { limit: 20 },
-): Promise<PersonSearchOutcome> {
-  const qf = extractFeatures(query);
-  const keys = blockingKeysOf(qf);
-  if (!sourceIds.length) return { keys, candidates: 0, total: 0, matches: [] };
-  const lookup = queryKeys(query, keys);
+/** What one person query looks up: its blocking keys (with the variants) and document-number keys. */
+export interface PersonCandidateQuery {
+  keys: string[];
+  docKeys: string[];
+}
+
+/** The candidate query of a person, or null when it has nothing to look up by. */
+export function personCandidateQuery(query: MatchRecord, own: string[]): PersonCandidateQuery | null {
+  const keys = queryKeys(query, own);
   const docKeys = [...new Set(query.documentNumbers.map(documentNumberKey).filter((k) => k.length >= 4))];
-  if (!lookup.length && !docKeys.length) return { keys, candidates: 0, total: 0, matches: [] };
-  // One round trip: the candidates sharing most keys (a cap keeps common-name blocks bounded), plus document holders.
-  const rows = await database.query<CandidateRow>(
-    `select p.id, p.source_id, p.ref, p.display_name, p.record
+  return keys.length || docKeys.length ? { keys, docKeys } : null;
+}
+
+/**
+ * The candidates of a person query: those sharing most keys with it (a cap
+ * keeps common-name blocks bounded) plus the holders of its document
+ * numbers, in the sources given by `sourcesParam`. `param` adds a parameter
+ * and returns its placeholder.
+ */
+export function personCandidatesSql(q: PersonCandidateQuery, sourcesParam: string, param: (v: unknown) => string): string {
+  const cap = param(MAX_CANDIDATES);
+  return `select p.id, p.source_id, p.ref, p.display_name, p.record
        from persons p
        join (
-         (select person_id from person_keys where key = any($1::text[]) group by person_id order by count(*) desc limit $3)
+         (select person_id from person_keys where key = any(${param(q.keys)}::text[]) group by person_id order by count(*) desc limit ${cap})
          union
-         (select person_id from identity_documents where number_key = any($2::text[]) limit $3)
+         (select person_id from identity_documents where number_key = any(${param(q.docKeys)}::text[]) limit ${cap})
        ) c on c.person_id = p.id
-      where p.source_id = any($4::text[]) and p.deleted_at is null`,
-    [lookup, docKeys, MAX_CANDIDATES, sourceIds],
-  );
+      where p.source_id = any(${sourcesParam}::text[]) and p.deleted_at is null`;
+}
+
+/** Scores the candidates of one person query and explains the best ones. */
+export function scorePersonCandidates(
+  cm: CompiledModel,
+  query: MatchRecord,
+  qf: ReturnType<typeof extractFeatures>,
+  keys: string[],
+  rows: CandidateRow[],
+  opts: { limit: number; minProbability?: number },
+): PersonSearchOutcome {
   const min = opts.minProbability ?? MIN_PROBABILITY;
   const scored: { row: CandidateRow; rec: MatchRecord; probability: number; weight: number; features: ReturnType<typeof extractFeatures> }[] = [];
   for (const row of rows) {
@@ -109,4 +124,21 @@ export async function searchPersons(
     explanation: toHitExplanation(explainFeatures(cm, query, s.rec, qf, s.features)),
   }));
   return { keys, candidates: rows.length, total: scored.length, matches };
+}
+
+export async function searchPersons(
+  database: Database,
+  cm: CompiledModel,
+  query: MatchRecord,
+  sourceIds: string[],
+  opts: { limit: number; minProbability?: number } = { limit: 20 },
+): Promise<PersonSearchOutcome> {
+  const qf = extractFeatures(query);
+  const keys = blockingKeysOf(qf);
+  const lookup = sourceIds.length ? personCandidateQuery(query, keys) : null;
+  if (!lookup) return { keys, candidates: 0, total: 0, matches: [] };
+  const params: unknown[] = [sourceIds];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const rows = await database.query<CandidateRow>(personCandidatesSql(lookup, '$1', param), params);
+  return scorePersonCandidates(cm, query, qf, keys, rows, opts);
 }

@@ -5,18 +5,20 @@
 // logged in `searches` and in the audit trail with everything it showed.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
-import { authorize, searchableSources, type SourceInfo } from '../../access/policy.ts';
+import { authorize, searchableSources } from '../../access/policy.ts';
 import { ValidationError, issuesFromZod, type FieldIssue } from '../../domain/errors.ts';
 import type { MatchRecord } from '../../domain/match-record.ts';
 import { detectIdentifier, normaliseDocumentNumber, parseMrz, toCountryCode, type DetectedQuery, type ParsedMrz } from '../../identifiers/index.ts';
-import { effectiveAlertsOn } from '../alerts/read.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
 import { rawQuery } from '../../store/database.ts';
+import { blockingKeysOf, extractFeatures } from '../../matching/index.ts';
 import type { NodeContext } from '../context.ts';
+import { lookUpCandidates } from './lookup.ts';
 import { searchModel } from './model.ts';
-import { prepareObjectLookup, searchObjects, type ObjectLookup } from './object-search.ts';
-import { searchPersons } from './person-search.ts';
+import { objectMatches, prepareObjectLookup, type ObjectLookup } from './object-search.ts';
+import { personCandidateQuery, scorePersonCandidates } from './person-search.ts';
+import { knownSources, readSources, type SourceRegister } from './sources.ts';
 import { SearchRequest, type ObjectQueryKind, type PersonQuery } from './schemas.ts';
 import type { MrzSummary, RecordHit, SearchHit, SearchInterpretation, SearchResult } from './types.ts';
 
@@ -166,20 +168,6 @@ function buildPlan(req: SearchRequest, today: Date): Plan {
   return plan;
 }
 
-interface SourceRow extends SourceInfo {
-  name: string;
-  authorityName: string;
-  country: string;
-}
-
-/** Read on every search: a source added a moment ago must be searched (and a hit/no-hit flag honoured) at once. */
-async function loadSources(node: NodeContext): Promise<SourceRow[]> {
-  const rows = await node.database.query<{ id: string; kind: string; authority_id: string; hit_no_hit: boolean; name: string; authority_name: string; country: string }>(
-    'select s.id, s.kind, s.authority_id, s.hit_no_hit, s.name, a.name as authority_name, a.country from sources s join authorities a on a.id = s.authority_id order by s.id',
-  );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, authorityId: r.authority_id, hitNoHit: r.hit_no_hit, name: r.name, authorityName: r.authority_name, country: r.country }));
-}
-
 /** The keys and identifiers a search is recorded under, for "watch" (src/services/exchange). */
 export function identifierToken(l: Pick<ObjectLookup, 'matchedOn' | 'key'>): string {
   return `${l.matchedOn}:${l.key}`;
@@ -199,24 +187,45 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
   authorize(actor, 'search.run');
   const parsed = SearchRequest.safeParse(input);
   if (!parsed.success) throw new ValidationError('The search request is not valid.', issuesFromZod(parsed.error));
-  const req = parsed.data;
+  return runSearch(node, actor, parsed.data);
+}
+
+/** The search of a request already parsed by SearchRequest (the HTTP route validates its body on the way in). */
+export async function runSearch(node: NodeContext, actor: Actor | null, req: SearchRequest): Promise<SearchResult> {
   authorize(actor, 'search.run', { purpose: req.purpose });
   const now = node.clock.now();
   const today = isoDay(now);
   const plan = buildPlan(req, now);
 
-  const sources = await loadSources(node);
-  const { allowed, refused } = searchableSources(actor, req.purpose, sources);
+  const cm = await searchModel(node);
+  const inner = Math.max(req.limit * 2, 50);
+  const personQueries = plan.persons.map((task) => {
+    const qf = extractFeatures(task.record);
+    const keys = blockingKeysOf(qf);
+    return { task, qf, keys, lookup: personCandidateQuery(task.record, keys) };
+  });
+  const lookUp = (register: SourceRegister) => {
+    const access = searchableSources(actor, req.purpose, register.rows);
+    return lookUpCandidates(node.database, access.allowed.map((s) => s.id), personQueries.map((q) => q.lookup), plan.objects, inner, today).then((c) => ({ access, candidates: c }));
+  };
+  // The register read last time, checked by the lookup itself; re-read and looked up again only when it changed.
+  let register = await knownSources(node.database);
+  let { access, candidates } = await lookUp(register);
+  if (candidates.sourcesVersion !== register.version) {
+    register = await readSources(node.database);
+    ({ access, candidates } = await lookUp(register));
+  }
+  const sources = register.rows;
+  const { allowed, refused } = access;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const allowedIds = allowed.map((s) => s.id);
 
-  const cm = await searchModel(node);
-  const inner = Math.max(req.limit * 2, 50);
   const personHits = new Map<string, RecordHit>();
   const keys = new Set<string>();
   let total = 0;
-  for (const task of plan.persons) {
-    const out = await searchPersons(node.database, cm, task.record, allowedIds, { limit: inner });
+  for (const [i, q] of personQueries.entries()) {
+    const { task } = q;
+    const out = scorePersonCandidates(cm, task.record, q.qf, q.keys, candidates.persons[i]!, { limit: inner });
     out.keys.forEach((k) => keys.add(k));
     total += out.total;
     if (task.record.names.length > 0 && out.keys.length === 0 && task.record.documentNumbers.length === 0) {
@@ -229,15 +238,15 @@ export async function search(node: NodeContext, actor: Actor | null, input: unkn
     }
   }
   const objectHits = new Map<string, RecordHit>();
-  for (const l of plan.objects) {
-    for (const m of await searchObjects(node.database, l, allowedIds, inner)) {
+  for (const [i, l] of plan.objects.entries()) {
+    for (const m of objectMatches(l, candidates.objects[i]!, inner)) {
       const prev = objectHits.get(m.id);
       if (prev && prev.probability >= m.probability) continue;
       objectHits.set(m.id, { source: m.sourceId, kind: 'object', recordId: m.id, ref: m.ref, objectKind: m.kind, probability: m.probability, explanation: m.explanation, alerts: [], display: m.display, matchedOn: m.matchedOn });
     }
   }
 
-  const alerts = await effectiveAlertsOn(node.database.db, [...personHits.keys()], [...objectHits.keys()], today, allowedIds);
+  const { alerts } = candidates;
   const ranked = [...personHits.values(), ...objectHits.values()];
   // An alert kept in a hit/no-hit register shows as that register's hit, not with its content.
   const hitNoHitAlerts = new Map<string, number>();
