@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine } from '../../test/support/databases.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
+import { prepared, rawQuery } from './database.ts';
 import { recordId } from './ids.ts';
 
 describeEachEngine('database', (getDb, engine) => {
@@ -57,4 +58,19 @@ it('derives stable, distinct record ids from source and ref', () => {
   expect(recordId('person', 'nl-persons', 'P1')).toBe(a);
   expect(recordId('person', 'nl-persons', 'P2')).not.toBe(a);
   expect(recordId('object', 'nl-persons', 'P1')).not.toBe(a);
+});
+
+describeEachEngine('prepared (named) statements', (getDb, engine) => {
+  it('give the same answers as plain ones, and on PostgreSQL are prepared once per connection', async () => {
+    const db = getDb();
+    const text = prepared('select $1::int * 2 as twice, $2::text as label');
+    for (const n of [1, 2, 3]) expect(await db.query(text, [n, `n${n}`])).toEqual([{ twice: n * 2, label: `n${n}` }]);
+    await db.db.transaction().execute(async (trx) => {
+      await rawQuery(trx, text, [5, 'x']);
+      if (engine === 'postgres') {
+        const names = await rawQuery<{ statement: string }>(trx, 'select statement from pg_prepared_statements');
+        expect(names.map((r) => r.statement)).toContain(text);
+      }
+    });
+  });
 });

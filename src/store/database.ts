@@ -125,9 +125,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 type PoolClient = pg.PoolClient;
 
+// Hot statements run as named statements on PostgreSQL: parsed and planned
+// once per connection instead of on every call (a search's lookup spends
+// more CPU in the planner than in execution). Bounded, since each name lives
+// on every pooled connection for its lifetime.
+const PREPARED_LIMIT = 256;
+const preparedNames = new Map<string, string>();
+
+/** Marks a statement text as hot and returns it unchanged; PGlite runs it as any other. */
+export function prepared(text: string): string {
+  if (!preparedNames.has(text) && preparedNames.size < PREPARED_LIMIT) preparedNames.set(text, `pontis_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`);
+  return text;
+}
+
 /**
  * Kysely hands every query to client.query(sql, params); a query carrying
- * CopyData (src/store/copy.ts) is streamed with COPY … FROM STDIN instead.
+ * CopyData (src/store/copy.ts) is streamed with COPY … FROM STDIN instead,
+ * and a statement marked with prepared() runs as a named statement.
  */
 function copyCapablePool(pool: pg.Pool) {
   const wrap = (client: PoolClient) =>
@@ -136,7 +150,11 @@ function copyCapablePool(pool: pg.Pool) {
         if (prop !== 'query') return Reflect.get(target, prop, receiver);
         return (sql: unknown, params?: unknown[]) => {
           const copy = typeof sql === 'string' && params ? copyPayload(sql, params) : undefined;
-          if (!copy) return (target.query as (...a: unknown[]) => unknown)(sql, params);
+          if (!copy) {
+            const name = typeof sql === 'string' ? preparedNames.get(sql) : undefined;
+            if (name) return target.query({ name, text: sql as string, values: params });
+            return (target.query as (...a: unknown[]) => unknown)(sql, params);
+          }
           return new Promise((resolve, reject) => {
             const stream = target.query(copyFrom(sql as string));
             stream.on('error', reject);

@@ -8,6 +8,7 @@ import type { Database } from '../../store/database.ts';
 import { objectCandidatesSql, type ObjectLookup, type ObjectRow } from './object-search.ts';
 import { personCandidatesSql, type CandidateRow, type PersonCandidateQuery } from './person-search.ts';
 import { SOURCES_VERSION_SQL } from './sources.ts';
+import { prepared } from '../../store/database.ts';
 
 export interface Candidates {
   /** The source register's fingerprint when the candidates were read. */
@@ -29,7 +30,7 @@ export async function lookUpCandidates(
   today: string,
 ): Promise<Candidates> {
   const { text, params } = candidatesStatement(sourceIds, persons, objects, objectLimit, today);
-  const [row] = await database.query<Record<string, unknown>>(text, params);
+  const [row] = await database.query<Record<string, unknown>>(prepared(text), params);
   const rows = <T>(name: string) => (row?.[name] as T[] | null | undefined) ?? [];
   return {
     sourcesVersion: String(row?.sources_version ?? ''),
