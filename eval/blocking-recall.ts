@@ -1,33 +1,34 @@
-// Blocking recall: the share of true pairs that share at least one batch
-// blocking key under which the engine pairs them (one side holding it
-// actively), i.e. that reach scoring.
+// Blocking recall: the share of true pairs that the batch engine makes
+// candidates, i.e. that reach scoring: pairs sharing a stored blocking key
+// (one side holding it actively) or a small block of a secondary,
+// in-memory key (src/matching/linkage/secondary-keys.ts), with the engine's
+// own limits on block sizes.
 import type { MatchRecord } from '../src/domain/match-record.ts';
-import { batchBlockingKeysOf } from '../src/matching/blocking.ts';
-import { extractFeatures } from '../src/matching/model/features.ts';
+import { forEachCandidatePair } from '../src/matching/linkage/candidates.ts';
+import { buildLinkageIndex, candidateOptions, computeFeatures, type LinkageOptions } from '../src/matching/linkage/engine.ts';
 
-function keyRoles(rec: MatchRecord): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  for (const k of batchBlockingKeysOf(extractFeatures(rec))) {
-    const passive = k.startsWith('~');
-    out.set(passive ? k.slice(1) : k, !passive);
-  }
+/** Candidate pairs of the engine as i * count + j (j indexes the combined left + right for linkage). */
+function candidatePairs(records: MatchRecord[], split: number | undefined, opts: LinkageOptions): Set<number> {
+  const features = computeFeatures(records);
+  const index = buildLinkageIndex(features);
+  const out = new Set<number>();
+  forEachCandidatePair(index, candidateOptions(split, opts), (i, j) => out.add(i * records.length + j));
   return out;
 }
 
-export function pairReachesScoring(a: Map<string, boolean>, b: Map<string, boolean>): boolean {
-  for (const [k, activeA] of a) {
-    const activeB = b.get(k);
-    if (activeB !== undefined && (activeA || activeB)) return true;
-  }
-  return false;
-}
-
 /** Blocking recall over true pairs given as [i, j] index pairs into left/right (right = left for dedupe). */
-export function blockingRecall(left: MatchRecord[], right: MatchRecord[], truePairs: [number, number][]): { recall: number; missed: [number, number][] } {
-  const lk = left.map(keyRoles);
-  const rk = right === left ? lk : right.map(keyRoles);
+export function blockingRecall(
+  left: MatchRecord[], right: MatchRecord[], truePairs: [number, number][], opts: LinkageOptions = {},
+): { recall: number; missed: [number, number][] } {
+  const dedupe = right === left;
+  const all = dedupe ? left : [...left, ...right];
+  const candidates = candidatePairs(all, dedupe ? undefined : left.length, opts);
   const missed: [number, number][] = [];
-  for (const [i, j] of truePairs) if (!pairReachesScoring(lk[i], rk[j])) missed.push([i, j]);
+  for (const [i0, j0] of truePairs) {
+    const j = dedupe ? j0 : j0 + left.length;
+    const [a, b] = i0 < j ? [i0, j] : [j, i0];
+    if (!candidates.has(a * all.length + b)) missed.push([i0, j0]);
+  }
   return { recall: truePairs.length > 0 ? 1 - missed.length / truePairs.length : 1, missed };
 }
 

@@ -1,12 +1,12 @@
 // Dedupe of a large population (default one million person records) to
 // measure time and memory:
-//   node bin/run-ts.js eval/scale.ts [N] [generator|synthetic]
+//   node bin/run-ts.js eval/scale.ts [N] [generator|synthetic] [--threads T]
 // `generator` (default): the project generator's CSV rows (src/generator,
 // as `pontis generate --format csv` writes them); `synthetic`: the
 // syllable-name population of synthetic-population.ts (harsher: few names,
 // many namesakes). Building the population is not counted.
 import type { MatchRecord } from '../src/domain/match-record.ts';
-import { dedupe } from '../src/matching/linkage/engine.ts';
+import { dedupeInParallel, linkageThreads } from '../src/matching/linkage/parallel.ts';
 import { countTruePairsWithin, peakRssMb, quality, type PairQuality } from './metrics.ts';
 import { generatedPopulation } from './generated.ts';
 import { syntheticPopulation } from './synthetic-population.ts';
@@ -14,6 +14,8 @@ import { syntheticPopulation } from './synthetic-population.ts';
 export interface ScaleResult {
   records: number;
   population: 'generator' | 'synthetic';
+  /** Threads of the engine (main + workers). */
+  threads: number;
   seconds: number;
   /** CPU seconds of this process (user + system): robust when other work shares the machine. */
   cpuSeconds: number;
@@ -25,7 +27,7 @@ export interface ScaleResult {
   threshold: number;
 }
 
-export function runScale(n: number, population: 'generator' | 'synthetic' = 'generator', log: (s: string) => void = () => {}): ScaleResult {
+export async function runScale(n: number, population: 'generator' | 'synthetic' = 'generator', log: (s: string) => void = () => {}, threads?: number): Promise<ScaleResult> {
   let pop: { records: MatchRecord[]; person: ArrayLike<string | number> };
   if (population === 'generator') {
     const g = generatedPopulation(n, 1, 'csv');
@@ -36,7 +38,8 @@ export function runScale(n: number, population: 'generator' | 'synthetic' = 'gen
   log(`synthesised ${n.toLocaleString('en')} records`);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = dedupe(pop.records, {
+  const r = await dedupeInParallel(pop.records, {
+    threads,
     onProgress: (p) => { if (p.done === p.total && p.total > 0) log(`  ${p.phase} done at ${((performance.now() - t0) / 1000).toFixed(1)} s`); },
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -49,13 +52,14 @@ export function runScale(n: number, population: 'generator' | 'synthetic' = 'gen
   const cpuPhases: Record<string, number> = {};
   for (const [k, v] of Object.entries(r.stats.cpuMillis)) cpuPhases[k] = v / 1000;
   return {
-    records: n, population, seconds, cpuSeconds, phases, cpuPhases, candidatePairs: r.stats.pairs, peakRssMb: peakRssMb(),
+    records: n, population, threads: linkageThreads(n, { threads }), seconds, cpuSeconds, phases, cpuPhases, candidatePairs: r.stats.pairs, peakRssMb: peakRssMb(),
     quality: quality(countTruePairsWithin(pop.person), r.pairs.length, tp), threshold: r.threshold,
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('eval/scale.ts')) {
   const n = Number(process.argv[2] ?? 1_000_000);
-  const res = runScale(n, process.argv[3] === 'synthetic' ? 'synthetic' : 'generator', (s) => console.error(s));
+  const t = process.argv.indexOf('--threads');
+  const res = await runScale(n, process.argv[3] === 'synthetic' ? 'synthetic' : 'generator', (s) => console.error(s), t > 0 ? Number(process.argv[t + 1]) : undefined);
   console.log(JSON.stringify(res, null, 2));
 }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MatchRecord } from '../../domain/match-record.ts';
 import { seededRandom } from '../model/random.ts';
-import { dedupe, link } from './engine.ts';
+import { forEachCandidatePair } from './candidates.ts';
+import { buildLinkageIndex, candidateOptions, computeFeatures, dedupe, link } from './engine.ts';
 
 const GIVEN = ['Anna', 'Maria', 'Olena', 'Ivan', 'Petr', 'Sofia', 'Jan', 'Lucas', 'Emma', 'Noah', 'Mila', 'Adam', 'Eva', 'Tomas', 'Nina', 'Omar'];
 const FAMILY = ['Kowalski', 'Nowak', 'Horvat', 'Novak', 'Müller', 'Schmidt', 'Rossi', 'Bianchi', 'Dubois', 'Martin', 'Jansen', 'Peeters',
@@ -59,6 +60,27 @@ describe('dedupe and link on a small fixture', () => {
     const ok = r.pairs.filter((p) => `${base[p.a].id}-dup` === dups[p.b].id).length;
     expect(ok).toBeGreaterThanOrEqual(57);
     expect(r.pairs.length - ok).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('pairs only a secondary key brings', () => {
+  it('are candidates but never reported when both full birth dates disagree entirely', () => {
+    const base = population(400, 5);
+    const namesake = (id: string, birthDate: string): MatchRecord => ({
+      id, names: [{ given: 'Gabriela', family: 'Popa' }], birthDate, sex: 'F', nationalities: ['ROU'], placeOfBirth: 'Iasi', documentNumbers: [], address: 'Strada Lunga 4 Iasi',
+    });
+    const all = [...base, namesake('mother', '1966-11-02'), namesake('daughter', '2003-08-28')];
+    const m = all.length - 2, d = all.length - 1;
+    let flag: boolean | null = null;
+    forEachCandidatePair(buildLinkageIndex(computeFeatures(all)), candidateOptions(undefined, {}), (i, j, secondaryOnly) => {
+      if (i === m && j === d) flag = secondaryOnly;
+    });
+    expect(flag).toBe(true);
+    const r = dedupe(all, { threshold: 0.001, secondaryMinProbability: 0.001 });
+    expect(r.pairs.some((p) => p.a === m && p.b === d)).toBe(false);
+    // The same two with one date unknown meet under a stored key and are scored as usual.
+    const partial = [...base, namesake('mother', '1966-11-02'), namesake('daughter', '')];
+    expect(dedupe(partial, { threshold: 0.001 }).pairs.some((p) => p.a === m && p.b === d)).toBe(true);
   });
 });
 

@@ -10,7 +10,8 @@ import { extractFeatures } from '../model/features.ts';
 import { compileModel } from '../model/score.ts';
 import { modelToJson, parseModel } from '../model/serialise.ts';
 import type { MatchModel } from '../model/types.ts';
-import { dedupe, link, type LinkageResult } from './engine.ts';
+import type { LinkageResult } from './engine.ts';
+import { dedupeInParallel, linkInParallel } from './parallel.ts';
 import { progressBar } from './progress-bar.ts';
 
 export interface LinkageCliOptions {
@@ -93,7 +94,7 @@ export async function runDedupeCli(input: string, opts: LinkageCliOptions, io: C
   const people = await readPeopleCsv(input);
   if (people.errors.length > 0) { io.stderr.write(`${formatProblems(input, people.errors)}\n`); return 2; }
   const bar = progressBar(io.stderr);
-  const result = dedupe(people.records, { model: prep.model, threshold: prep.threshold, onProgress: bar.update });
+  const result = await dedupeInParallel(people.records, { model: prep.model, threshold: prep.threshold, onProgress: bar.update });
   bar.done();
   await writePairs(opts.out, ['id_a', 'id_b', 'probability'], result, people.records, people.records, !!opts.explain);
   if (opts.saveModel) await writeFile(opts.saveModel, modelToJson(result.model));
@@ -112,7 +113,7 @@ export async function runLinkCli(leftPath: string, rightPath: string, opts: Link
   ];
   if (problems.length > 0) { io.stderr.write(`${problems.join('\n')}\n`); return 2; }
   const bar = progressBar(io.stderr);
-  const result = link(left.records, right.records, { model: prep.model, threshold: prep.threshold, onProgress: bar.update });
+  const result = await linkInParallel(left.records, right.records, { model: prep.model, threshold: prep.threshold, onProgress: bar.update });
   bar.done();
   await writePairs(opts.out, ['left_id', 'right_id', 'probability'], result, left.records, right.records, !!opts.explain);
   if (opts.saveModel) await writeFile(opts.saveModel, modelToJson(result.model));

@@ -178,7 +178,20 @@ const SESSION_RECORDS = 250_000;
 const NO_KEYS: string[] = [];
 const M_FLOOR = 1e-3;
 
-export function trainModel(features: RecordFeatures[], candidates: PairBuffer, opts: TrainOptions = {}): MatchModel {
+/**
+ * What training learns from the records alone, before any candidate pair is
+ * compared: u from random pairs and the two EM sessions. Plain data, so a
+ * worker thread can compute it while the main thread builds the blocks.
+ */
+export interface FeatureTraining {
+  uRandom: number[][];
+  sampled: number;
+  givenIfSurnameAgrees: number[] | null;
+  byDate: EmResult | null;
+  byName: EmResult | null;
+}
+
+export function trainOnFeatures(features: RecordFeatures[], opts: TrainOptions = {}): FeatureTraining {
   const base = defaultModel(features.length);
   const { u: uAll, sampled } = estimateU(features, opts);
   const { u: uRandom, givenIfSurnameAgrees } = nameConditionalU(features, opts, uAll);
@@ -193,6 +206,32 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
   const byDate = runSession(fullDateKey, [FIELD.BIRTH]);
   // Sex and nationality go with the name (namesakes share culture and sex), so that session is blind to them too.
   const byName = runSession(nameKeys, [FIELD.SURNAME, FIELD.GIVEN, FIELD.SEX, FIELD.NATIONALITY]);
+  return { uRandom, sampled, givenIfSurnameAgrees, byDate, byName };
+}
+
+/** Per-record name term frequencies under a model (what scoring and the threshold need). */
+export function recordTermFrequencyColumns(model: MatchModel, features: RecordFeatures[]): { surname: Float64Array; given: Float64Array } {
+  const surname = new Float64Array(features.length), given = new Float64Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const tf = recordTermFrequencies(model, features[i]);
+    surname[i] = tf.surname; given[i] = tf.given;
+  }
+  return { surname, given };
+}
+
+/**
+ * `pre`: the result of trainOnFeatures on the same features and options,
+ * when it was computed elsewhere (another thread); `tf`: receives the
+ * per-record term frequencies so scoring need not compute them again.
+ */
+export function trainModel(
+  features: RecordFeatures[], candidates: PairBuffer, opts: TrainOptions = {}, pre?: FeatureTraining,
+  tf?: { surname: Float64Array; given: Float64Array },
+): MatchModel {
+  const base = defaultModel(features.length);
+  const { uRandom, sampled, givenIfSurnameAgrees, byDate, byName } = pre ?? trainOnFeatures(features, opts);
+  const fixedU = COMPARISONS.map(() => true);
+  const maxIterations = opts.maxIterations ?? 200;
   // Real data always holds some error: no level is impossible for a match
   // (a floor keeps one typo in the sex field from vetoing everything else).
   const floored = (row: number[]) => {
@@ -208,7 +247,14 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
   })()));
   // Share of matches among all candidates, with m and u fixed.
   const counter = new PatternCounter(FIELD_COUNT);
-  for (let k = 0; k < candidates.length; k++) counter.add(candidates.levels, k * FIELD_COUNT);
+  // Pairs that only a secondary key of the batch engine brought are left out (engine.ts says why).
+  const secondaryOnly = candidates.secondaryOnly;
+  let primaryPairs = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    if (secondaryOnly[k] === 1) continue;
+    counter.add(candidates.levels, k * FIELD_COUNT);
+    primaryPairs++;
+  }
   const lambdaFit = runEm(counter.toPatterns(), { m, u: uRandom, lambda: 0.1 }, { fixedU, maxIterations, fixedM: true });
   const em = {
     lambda: lambdaFit.lambda,
@@ -217,7 +263,7 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
     m,
   };
   const all = totalPairs(features.length, opts.split);
-  const expectedMatches = em.lambda * candidates.length;
+  const expectedMatches = em.lambda * primaryPairs;
   const prior = all > 0 ? Math.min(Math.max(expectedMatches / all, 1e-12), 0.5) : base.prior;
   const model: MatchModel = {
     version: 1,
@@ -228,7 +274,7 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
     termFrequencies: termFrequencyTables(features),
     training: {
       records: features.length,
-      candidatePairs: candidates.length,
+      candidatePairs: primaryPairs,
       randomPairs: sampled,
       emIterations: em.iterations,
       emConverged: em.converged,
@@ -236,11 +282,13 @@ export function trainModel(features: RecordFeatures[], candidates: PairBuffer, o
     },
   };
   const cm = compileModel(model);
-  const tf = features.map((f) => recordTermFrequencies(model, f));
-  const weights = new Float64Array(candidates.length);
-  for (let k = 0; k < candidates.length; k++) {
-    const a = tf[candidates.a[k]], b = tf[candidates.b[k]];
-    weights[k] = matchWeight(cm, candidates.levels, k * FIELD_COUNT, a.surname, b.surname, a.given, b.given);
+  const cols = recordTermFrequencyColumns(model, features);
+  if (tf) { tf.surname = cols.surname; tf.given = cols.given; }
+  const weights = new Float64Array(primaryPairs);
+  for (let k = 0, w = 0; k < candidates.length; k++) {
+    if (secondaryOnly[k] === 1) continue;
+    const i = candidates.a[k], j = candidates.b[k];
+    weights[w++] = matchWeight(cm, candidates.levels, k * FIELD_COUNT, cols.surname[i], cols.surname[j], cols.given[i], cols.given[j]);
   }
   model.threshold = chooseThreshold(weights);
   return model;
