@@ -65,3 +65,15 @@ export async function appendBody(executor: Kysely<Schema> | Transaction<Schema>,
   const r = await sql<{ id: number }>`insert into audit_pending (body) values (${body}) returning id`.execute(executor);
   return r.rows[0]!.id;
 }
+
+/**
+ * One statement that runs `write` (an INSERT/UPDATE/DELETE, as a CTE) and
+ * appends an audit entry whose body is bound at `bodyParam`. A single
+ * statement is atomic by itself, so a hot path (the search writes its
+ * `searches` row) pays one round trip for the write and its audit entry, with
+ * no BEGIN/COMMIT around them; PostgreSQL runs a data-modifying CTE to
+ * completion whether or not the outer statement reads it.
+ */
+export function withAuditAppend(write: string, bodyParam: string): string {
+  return `with audited_write as (${write}) insert into audit_pending (body) values (${bodyParam})`;
+}

@@ -9,9 +9,9 @@ import { authorize, searchableSources } from '../../access/policy.ts';
 import { ValidationError, issuesFromZod, type FieldIssue } from '../../domain/errors.ts';
 import type { MatchRecord } from '../../domain/match-record.ts';
 import { detectIdentifier, normaliseDocumentNumber, parseMrz, toCountryCode, type DetectedQuery, type ParsedMrz } from '../../identifiers/index.ts';
-import { appendAudit } from '../audit/audit-log.ts';
+import { auditBody, withAuditAppend } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
-import { rawQuery } from '../../store/database.ts';
+import { prepared, rawQuery } from '../../store/database.ts';
 import { blockingKeysOf, extractFeatures } from '../../matching/index.ts';
 import type { NodeContext } from '../context.ts';
 import { lookUpCandidates } from './lookup.ts';
@@ -21,6 +21,14 @@ import { personCandidateQuery, scorePersonCandidates } from './person-search.ts'
 import { knownSources, readSources, type SourceRegister } from './sources.ts';
 import { SearchRequest, type ObjectQueryKind, type PersonQuery } from './schemas.ts';
 import type { MrzSummary, RecordHit, SearchHit, SearchInterpretation, SearchResult } from './types.ts';
+
+const RECORD_SEARCH = prepared(
+  withAuditAppend(
+    `insert into searches (id, actor_id, actor_name, authority_id, purpose, case_reference, criteria, keys, identifiers, hit_count, alert_hit_count, searched_at)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::text[], $9::text[], $10, $11, $12)`,
+    '$13',
+  ),
+);
 
 /** Readings of free text as a name below this confidence are listed but not searched (unless nothing scores higher). */
 const TEXT_CONFIDENCE = 0.5;
@@ -287,29 +295,27 @@ export async function runSearch(node: NodeContext, actor: Actor | null, req: Sea
   const alertHitCount = shown.reduce((n, h) => n + h.alerts.length, 0);
   const identifiers = plan.objects.map(identifierToken);
   const criteria = criteriaSummary(req, plan);
-  await node.database.db.transaction().execute(async (trx) => {
-    await rawQuery(
-      trx,
-      `insert into searches (id, actor_id, actor_name, authority_id, purpose, case_reference, criteria, keys, identifiers, hit_count, alert_hit_count, searched_at)
-       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::text[], $9::text[], $10, $11, $12)`,
-      [searchId, actor.id, actor.name, actor.authorityId, req.purpose, req.caseReference, JSON.stringify(criteria), [...keys], identifiers, hits.length, alertHitCount, now],
-    );
-    await appendAudit(trx, {
-      at: node.clock.now(),
-      actor,
-      action: 'search',
-      outcome: 'ok',
-      purpose: req.purpose,
-      caseReference: req.caseReference,
-      query: criteria,
-      returned: [
-        ...shown.map((h) => ({ type: h.kind, id: h.recordId })),
-        ...shown.flatMap((h) => h.alerts.map((a) => ({ type: 'alert', id: a.id }))),
-        ...[...hitNoHitShown].map((id) => ({ type: 'hit_no_hit_source', id })),
-      ],
-      details: { searchId, hits: hits.length, alertHits: alertHitCount, sourcesSearched: allowedIds, sourcesRefused: refused.map((r) => r.source.id), hitNoHitRecords: hiddenRecords },
-    });
+  const audit = auditBody({
+    at: node.clock.now(),
+    actor,
+    action: 'search',
+    outcome: 'ok',
+    purpose: req.purpose,
+    caseReference: req.caseReference,
+    query: criteria,
+    returned: [
+      ...shown.map((h) => ({ type: h.kind, id: h.recordId })),
+      ...shown.flatMap((h) => h.alerts.map((a) => ({ type: 'alert', id: a.id }))),
+      ...[...hitNoHitShown].map((id) => ({ type: 'hit_no_hit_source', id })),
+    ],
+    details: { searchId, hits: hits.length, alertHits: alertHitCount, sourcesSearched: allowedIds, sourcesRefused: refused.map((r) => r.source.id), hitNoHitRecords: hiddenRecords },
   });
+  // The search's record and its audit entry in one statement: both or neither, in one round trip.
+  await rawQuery(
+    node.database.db,
+    RECORD_SEARCH,
+    [searchId, actor.id, actor.name, actor.authorityId, req.purpose, req.caseReference, JSON.stringify(criteria), [...keys], identifiers, hits.length, alertHitCount, now, audit],
+  );
 
   return {
     searchId,
