@@ -185,7 +185,7 @@ function table(results: Measured[], genSeconds: number, fileMiB: number, paralle
   );
   return [
     `Population from the generator (seed 1): ${fmt(results[0]?.lines ?? 0)} JSON lines, ${fmt(fileMiB)} MiB${Number.isFinite(genSeconds) ? `, generated in ${fmt(genSeconds, 1)} s` : ''}.`,
-    `Import with \`pontis import FILE\` (batches of 5,000 lines, one transaction each, resume marker included; files of 32 MiB or more into an empty store build the person_keys indexes once at the end; one worker thread validates while the main thread writes); wall time includes starting the CLI and opening the store.` +
+    `Import with \`pontis import FILE\` (batches of 5,000 lines, one transaction each, resume marker included; files of 32 MiB or more into an empty store are bulk loads: new records go in with COPY, per-row foreign-key checks are off and every reference is checked once at the end, the person_keys indexes are built once at the end; worker threads validate while the main thread writes — one on the embedded engine, whose database runs on the main thread, two on PostgreSQL); wall time includes starting the CLI and opening the store.` +
       (parallel ? ' The engines ran side by side (--parallel), each with about half of the machine.' : ''),
     'Load avg is the machine\'s mean 1-minute load average during the import (2 cores; other work was running): wall times under a load above 2 are stretched by it, CPU seconds much less so.',
     '',

@@ -430,7 +430,7 @@ Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at
 |---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-Targets (issue 4): person p95 < 50 ms, identifier < 10 ms, ≥ 300 mixed searches/s, at 10 million persons and 1 million alerts. This run used ${opts.persons.toLocaleString('en')} persons; 10 million was not loaded (at the import rate of this machine it takes hours and the disk of the shared machine). The search reads only the index rows of the query's blocking keys (\`person_keys\` primary key) and at most ${400} candidates, so its cost grows with the size of the largest blocks, not with the population; the gap to 10 M is the growth of common-name blocks, which the candidate cap bounds.
+Targets (issue 4): person p95 < 50 ms, identifier < 10 ms, ≥ 300 mixed searches/s, at 10 million persons and 1 million alerts. This run used ${opts.persons.toLocaleString('en')} persons; 10 million was not loaded in this run (a 10 M import takes about 20 minutes on PostgreSQL and over half an hour embedded at the rates in the import section, too long for one benchmark session on this machine). The search reads only the index rows of the query's blocking keys (\`person_keys\` primary key) and at most ${400} candidates, so its cost grows with the size of the largest blocks, not with the population; the gap to 10 M is the growth of common-name blocks, which the candidate cap bounds.
 
 **Same data, the naive way**: \`select … where display_name % $name order by similarity(display_name, $name) desc limit 20\` (pg_trgm GIN index), against the matching engine through the blocking index (limit 20). Recall = share of each queried person's *other* records (same real person, other source, other spelling or script) found.
 
