@@ -21,36 +21,7 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 export const ALPHA3 = /^[A-Z]{3}$/;
 
-export interface AlertView {
-  id: string;
-  source: string;
-  ref: string;
-  status: string;
-  effective: boolean;
-  category: string;
-  crimeArea: string | null;
-  action: string;
-  reason: string | null;
-  legalBasis: string | null;
-  protectiveMeasures: string | null;
-  handlingCode: string;
-  issuingAuthority: { id: string; name: string; country: string };
-  validFrom: string | null;
-  expiresAt: string;
-  reviewAt: string | null;
-  subject: { type: 'person' | 'object'; id: string; source: string; ref: string; display: string; objectKind?: string };
-  flags: { authorityId: string; authorityName: string; country: string; reason: string; flaggedBy: string; flaggedAt: string }[];
-  links: { id: string; category: string; status: string; subjectType: string; display: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
+// Response shapes: the API's own types (type-only imports, nothing of the server is bundled).
+export type { AlertView } from '../../src/services/alerts/read.ts';
 
-export interface SourceView {
-  id: string;
-  name: string;
-  kind: string;
-  authorityId: string;
-  authorityName: string;
-  country: string;
-  hitNoHit: boolean;
-}
+export type { SourceSummary as SourceView } from '../../src/services/records/read.ts';

@@ -8,20 +8,8 @@ import { eventTick, liveConnected, unreadCount } from '../live.ts';
 import { hasRole } from '../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { RapidAlertForm } from '../components/RapidAlertForm.tsx';
+import type { InboxItem } from '../../../src/services/exchange/messages.ts';
 
-interface InboxItem {
-  id: string;
-  threadId: string;
-  kind: string;
-  subject: string;
-  from: { authorityId: string; name: string };
-  handlingCode: string;
-  classification: string;
-  requiresAcknowledgement: boolean;
-  createdAt: string;
-  readAt: string | null;
-  acknowledgedAt: string | null;
-}
 
 const KINDS = ['hit_notification', 'message', 'rapid_alert', 'watch_match'] as const;
 

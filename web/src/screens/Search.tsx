@@ -9,51 +9,14 @@ import { hasRole, rememberSearchContext, searchContext, session } from '../sessi
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { Explanation } from '../components/Explanation.tsx';
 import { HitDecision } from '../components/HitDecision.tsx';
+import { isRecordHit, type RecordHit, type SearchHit, type SearchResult as SearchResponse } from '../../../src/services/search/types.ts';
 
 // The purposes of src/domain/purpose.ts, for a session that does not list its own.
 export const PURPOSES = ['border_check', 'police_check', 'criminal_investigation', 'counter_terrorism', 'missing_person', 'judicial_cooperation', 'migration_check', 'alert_management'] as const;
 
-export interface HitAlert {
-  id: string;
-  category: string;
-  action: string;
-  issuingAuthority: { id: string; name: string; country: string };
-  expiresAt: string;
-  handlingCode: string;
-  flags: { authorityId: string; authorityName: string; country: string; reason: string }[];
-}
-export interface RecordHit {
-  source: string;
-  kind: 'person' | 'object';
-  recordId: string;
-  ref: string;
-  objectKind?: string;
-  probability: number;
-  explanation: unknown;
-  alerts: HitAlert[];
-  display: string;
-  matchedOn: string;
-}
-export interface HitNoHitHit {
-  source: string;
-  hit: true;
-  contact: { authorityId: string; name: string; country: string };
-}
-export type SearchHit = RecordHit | HitNoHitHit;
-
-export interface SearchResponse {
-  searchId: string;
-  purpose: string;
-  caseReference: string;
-  sources: { searched: { id: string; name: string }[]; notSearched: { id: string; name: string; reason: string }[] };
-  interpretations?: { kind: string; value: string; confidence: number; searched: boolean; warnings?: string[] }[];
-  mrz?: { format: string; documentType: string; documentNumber: string; issuingCountry: string; valid: boolean; failedChecks: string[]; warnings: string[] };
-  warnings: string[];
-  hits: SearchHit[];
-  totalHits: number;
-}
-
-const isRecordHit = (h: SearchHit): h is RecordHit => 'recordId' in h;
+// The API's own response types (type-only: nothing of the server is bundled).
+export type { HitAlert } from '../../../src/services/alerts/read.ts';
+export type { RecordHit, HitNoHitHit, SearchHit, SearchResult as SearchResponse } from '../../../src/services/search/types.ts';
 
 export function Search() {
   const [text, setText] = useState('');

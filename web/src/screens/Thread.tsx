@@ -11,32 +11,9 @@ import { hasRole, session } from '../session.ts';
 import { CLASSIFICATIONS, HANDLING_CODES } from '../domain.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { fieldErrors } from '../components/problems.ts';
+import type { ThreadView } from '../../../src/services/exchange/messages.ts';
+import type { MessageView } from '../../../src/services/exchange/views.ts';
 
-interface MessageView {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  handlingCode: string;
-  classification: string;
-  requiresAcknowledgement: boolean;
-  payload: Record<string, unknown>;
-  sender: { authorityId: string; userId: string; name: string };
-  createdAt: string;
-  attachments: { id: string; filename: string; contentType: string; sizeBytes: number; sha256: string }[];
-  deliveries?: { authorityId: string; status: string; deliveredAt: string | null }[];
-  reads: { authorityId: string; userName: string; readAt: string }[];
-  acknowledgements: { authorityId: string; userName: string; note: string | null; acknowledgedAt: string }[];
-}
-interface ThreadView {
-  id: string;
-  kind: string;
-  subject: string;
-  alertId: string | null;
-  participants: string[];
-  createdAt: string;
-  messages: MessageView[];
-}
 
 export function Thread({ id }: { id: string }) {
   const [thread, setThread] = useState<ThreadView | null>(null);
