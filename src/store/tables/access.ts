@@ -6,6 +6,18 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 /** Generated from `body` by the database; never written by the application. */
 type Derived<T> = ColumnType<T, never, never>;
 
+
+/** The columns the database derives from an entry's body, on the chain table and the view alike. */
+type AuditColumnsFromBody = {
+  at: Derived<string>;
+  actor_id: Derived<string | null>;
+  authority_id: Derived<string | null>;
+  action: Derived<string>;
+  outcome: Derived<string>;
+  purpose: Derived<string | null>;
+  case_reference: Derived<string | null>;
+  record_ids: Derived<string[]>;
+};
 export interface AccessTables {
   users: {
     id: string;
@@ -46,29 +58,13 @@ export interface AccessTables {
     seq: number;
     body: string;
     hash: Buffer;
-    at: Derived<string>;
-    actor_id: Derived<string | null>;
-    authority_id: Derived<string | null>;
-    action: Derived<string>;
-    outcome: Derived<string>;
-    purpose: Derived<string | null>;
-    case_reference: Derived<string | null>;
-    record_ids: Derived<string[]>;
-  };
+  } & AuditColumnsFromBody;
   /** View: chained entries, then pending ones (hash null, seq provisional). Read only. */
   audit_log: {
     seq: ColumnType<number, never, never>;
     body: ColumnType<string, never, never>;
     hash: ColumnType<Buffer | null, never, never>;
-    at: Derived<string>;
-    actor_id: Derived<string | null>;
-    authority_id: Derived<string | null>;
-    action: Derived<string>;
-    outcome: Derived<string>;
-    purpose: Derived<string | null>;
-    case_reference: Derived<string | null>;
-    record_ids: Derived<string[]>;
-  };
+  } & AuditColumnsFromBody;
   /** Entries appended but not yet chained, in the writers' transactions. */
   audit_pending: {
     id: Generated<number>;
