@@ -133,8 +133,12 @@ export function indexFromHashedKeys(recordCount: number, parts: HashedKeys[]): C
   };
 }
 
-/** Smallest key id of a block not skipped under which records i and j pair (one holds it actively), or -1. */
-function smallestCommonKey(ix: CandidateIndex, skipped: Uint8Array, i: number, j: number): number {
+/**
+ * Smallest key id of a block not skipped under which records i and j pair
+ * (one holds it actively), or -1; with `storedOnly`, only keys of the stored
+ * rules count (not the in-memory secondary ones).
+ */
+function smallestCommonKey(ix: CandidateIndex, skipped: Uint8Array, i: number, j: number, storedOnly = false): number {
   let a = ix.recordOffsets[i];
   const ae = ix.recordOffsets[i + 1];
   let b = ix.recordOffsets[j];
@@ -142,27 +146,11 @@ function smallestCommonKey(ix: CandidateIndex, skipped: Uint8Array, i: number, j
   while (a < ae && b < be) {
     const x = ix.keyIds[a] >>> 1, y = ix.keyIds[b] >>> 1;
     if (x === y) {
-      if (skipped[x] === 0 && ((ix.keyIds[a] | ix.keyIds[b]) & 1) === 1) return x;
+      if (skipped[x] === 0 && (!storedOnly || ix.secondary[x] === 0) && ((ix.keyIds[a] | ix.keyIds[b]) & 1) === 1) return x;
       a++; b++;
     } else if (x < y) a++; else b++;
   }
   return -1;
-}
-
-/** Whether records i and j share a key of the stored rules (not secondary, not skipped, one holding it actively). */
-function sharePrimaryKey(ix: CandidateIndex, skipped: Uint8Array, i: number, j: number): boolean {
-  let a = ix.recordOffsets[i];
-  const ae = ix.recordOffsets[i + 1];
-  let b = ix.recordOffsets[j];
-  const be = ix.recordOffsets[j + 1];
-  while (a < ae && b < be) {
-    const x = ix.keyIds[a] >>> 1, y = ix.keyIds[b] >>> 1;
-    if (x === y) {
-      if (skipped[x] === 0 && ix.secondary[x] === 0 && ((ix.keyIds[a] | ix.keyIds[b]) & 1) === 1) return true;
-      a++; b++;
-    } else if (x < y) a++; else b++;
-  }
-  return false;
 }
 
 export interface CandidateOptions {
@@ -290,7 +278,7 @@ export function forEachCandidatePair(
         if (split !== undefined && j < split) continue;
         if (smallestCommonKey(ix, skipped, i, j) === k) {
           stats.pairs++;
-          emit(i, j, ix.secondary[k] === 1 && !sharePrimaryKey(ix, skipped, i, j));
+          emit(i, j, ix.secondary[k] === 1 && smallestCommonKey(ix, skipped, i, j, true) < 0);
         }
       }
     }
