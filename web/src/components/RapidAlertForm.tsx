@@ -6,29 +6,23 @@ import { label } from '../format.ts';
 import { CLASSIFICATIONS, HANDLING_CODES } from '../domain.ts';
 import { ProblemMessage } from './ProblemMessage.tsx';
 import { fieldErrors } from './problems.ts';
+import { useAction } from './use-action.ts';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 export function RapidAlertForm() {
   const [v, setV] = useState({ title: '', body: '', severity: 'high', recipients: 'all', handlingCode: 'H0', classification: 'restricted' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const [sent, setSent] = useState<{ title: string; pendingCount: number } | null>(null);
   const set = (k: keyof typeof v) => (e: Event) => setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       const recipients = v.recipients.trim() === 'all' ? 'all' : v.recipients.split(/[\s,]+/).filter(Boolean);
       const r = await api<{ title: string; pendingCount: number }>('POST', '/api/v1/rapid-alerts', { ...v, recipients });
       setSent(r);
       setV({ ...v, title: '', body: '' });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const errs = fieldErrors(error);
   return (

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, itemsOf, label } from '../format.ts';
 import { hasRole, session } from '../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { AlertView } from '../domain.ts';
+import { useAction } from '../components/use-action.ts';
 
 interface HistoryEntry {
   changedAt: string;
@@ -159,20 +160,13 @@ export function AlertDetail({ id }: { id: string }) {
 
 function FlagForm({ id, onDone }: { id: string; onDone(): void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, act } = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/flags`, { reason });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={submit} class="inline-form">
@@ -187,19 +181,12 @@ function FlagForm({ id, onDone }: { id: string; onDone(): void }) {
 /** A proposed alert (third-party information) is approved into an alert or rejected, with who and why. */
 function ReviewForm({ id, onDone }: { id: string; onDone(): void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, act } = useAction();
   const decide = (verb: 'approve' | 'reject') => async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       await api('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${verb}`, { reason });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section class="card review" aria-labelledby="review-h">

@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts';
 import { formatDateTime, formatNumber, query } from '../format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { JsonView } from '../components/JsonView.tsx';
+import { useAction } from '../components/use-action.ts';
 
 interface AuditEntry {
   seq: number;
@@ -49,20 +50,13 @@ export function Audit() {
 function Verify() {
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [from, setFrom] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const run = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    await act(async () => {
       setResult(await api<VerifyResult>('POST', '/api/v1/audit/verify', from ? { from } : {}));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section class="card" aria-labelledby="verify-h">
@@ -92,21 +86,14 @@ function Entries() {
   // The log pages by cursor (the sequence number to read below); the stack lets one go back.
   const [cursors, setCursors] = useState<(number | undefined)[]>([]);
   const [data, setData] = useState<{ entries: AuditEntry[]; next: number | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const filterQs = (extra: Record<string, string | number | undefined>) => query({ person: f.person.trim(), user: f.user.trim(), case: f.case.trim(), from: f.from, to: f.to, ...extra });
   const load = async (stack: (number | undefined)[]) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       const before = stack[stack.length - 1];
       setData(await api<{ entries: AuditEntry[]; next: number | null }>('GET', `/api/v1/audit/entries${filterQs({ limit: LIMIT, before })}`));
       setCursors(stack);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
   const entries = data?.entries ?? [];
@@ -189,20 +176,13 @@ function Records({ list }: { list: { type: string; id: string }[] }) {
 function SubjectReport() {
   const [person, setPerson] = useState(new URLSearchParams(location.search).get('person') ?? '');
   const [report, setReport] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const run = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setReport(null);
-    try {
+    await act(async () => {
       setReport(await api('GET', `/api/v1/persons/${encodeURIComponent(person.trim())}/subject-report`));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section class="card" aria-labelledby="dsr-h">

@@ -8,6 +8,7 @@ import { hasRole } from '../session.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { ComparedPerson } from '../components/PersonCompare.tsx';
+import { useAction } from '../components/use-action.ts';
 
 export interface IdentityLinkView {
   id: string;
@@ -87,20 +88,13 @@ export function Identity() {
 
 /** Runs the multiple-identity detection over all records now (analysts); new pairs join the queue. */
 function Detect({ onDone }: { onDone(): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, act } = useAction();
   const [summary, setSummary] = useState<{ examined: number; candidatePairs: number; linksCreated: number } | null>(null);
   const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       setSummary(await api('POST', '/api/v1/identity/detect', {}));
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div class="detect">

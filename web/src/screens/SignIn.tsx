@@ -3,6 +3,7 @@ import { api } from '../api.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { session, type SessionInfo } from '../session.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useAction } from '../components/use-action.ts';
 
 /** GET /api/v1/auth/options: the OpenID Connect provider, when the node has one. */
 interface SignInOptions {
@@ -31,20 +32,13 @@ export function SignIn() {
   }, []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await act(async () => {
       await api('POST', '/api/v1/auth/login', { username, password });
       session.value = await api<SessionInfo>('GET', '/api/v1/auth/session');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <main id="main" class="signin">
