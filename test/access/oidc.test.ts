@@ -147,7 +147,13 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('refuses a callback whose state was changed, without exchanging the code', async () => {
-    const { back, session } = await oidcSignIn(t, 'kc-jansen', { alterCallback: (u) => u.searchParams.set('state', 'x' + u.searchParams.get('state')!.slice(1)) });
+    const { back, session } = await oidcSignIn(t, 'kc-jansen', {
+      // Another first character, always different from the one drawn (a random state may itself start with 'x').
+      alterCallback: (u) => {
+        const state = u.searchParams.get('state')!;
+        u.searchParams.set('state', (state[0] === 'x' ? 'y' : 'x') + state.slice(1));
+      },
+    });
     expect(back.location).toBe(t.url + '/?signin_error=oidc-failed');
     expect(session).toBeUndefined();
     expect((await loginAudit(t)).at(-1)).toMatchObject({ outcome: 'denied', reason: 'state mismatch', method: 'oidc' });
