@@ -90,6 +90,7 @@ describe('sign in and search', () => {
     const card = page.locator('li.hit', { has: page.locator(`a[href="/alerts/${wanted.alertId}"]`) });
     await card.getByRole('button', { name: 'Confirm hit' }).click();
     // Focus lands in the "action taken" box.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await page.keyboard.type('Stopped at the border and identified.');
     await card.getByRole('button', { name: 'Confirm and notify' }).click();
     const note = card.getByRole('status');

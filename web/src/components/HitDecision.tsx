@@ -1,6 +1,6 @@
 // Confirm or dismiss a hit. Confirming says what was done and notifies the
 // issuing authority; dismissing says why it is not the person or object.
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { ProblemMessage } from './ProblemMessage.tsx';
@@ -20,6 +20,11 @@ export function HitDecision({ alert, recordId, search }: { alert: { id: string; 
   const [done, setDone] = useState<HitView | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const id = `hd-${alert.id}-${recordId}`;
+  // Focus the box in the same commit that shows it: focusing a frame later
+  // (requestAnimationFrame) let the first keystrokes of a fast typist go nowhere.
+  useLayoutEffect(() => {
+    if (mode !== null) inputRef.current?.focus();
+  }, [mode]);
 
   if (done) {
     return (
@@ -33,7 +38,6 @@ export function HitDecision({ alert, recordId, search }: { alert: { id: string; 
     setMode(m);
     setText('');
     setError(null);
-    requestAnimationFrame(() => inputRef.current?.focus());
   };
   const submit = async (e: Event) => {
     e.preventDefault();
