@@ -13,6 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyPayload } from './copy-data.ts';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparedName } from './prepared.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
 import type { Schema } from './schema.ts';
 
@@ -125,18 +126,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 type PoolClient = pg.PoolClient;
 
-// Hot statements run as named statements on PostgreSQL: parsed and planned
-// once per connection instead of on every call (a search's lookup spends
-// more CPU in the planner than in execution). Bounded, since each name lives
-// on every pooled connection for its lifetime.
-const PREPARED_LIMIT = 256;
-const preparedNames = new Map<string, string>();
-
-/** Marks a statement text as hot and returns it unchanged; PGlite runs it as any other. */
-export function prepared(text: string): string {
-  if (!preparedNames.has(text) && preparedNames.size < PREPARED_LIMIT) preparedNames.set(text, `pontis_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`);
-  return text;
-}
+/** Marks a statement text as hot: both engines run it as a named statement (src/store/prepared.ts). */
+export { prepared } from './prepared.ts';
 
 /**
  * Kysely hands every query to client.query(sql, params); a query carrying
@@ -151,7 +142,7 @@ function copyCapablePool(pool: pg.Pool) {
         return (sql: unknown, params?: unknown[]) => {
           const copy = typeof sql === 'string' && params ? copyPayload(sql, params) : undefined;
           if (!copy) {
-            const name = typeof sql === 'string' ? preparedNames.get(sql) : undefined;
+            const name = typeof sql === 'string' ? preparedName(sql) : undefined;
             if (name) return target.query({ name, text: sql as string, values: params });
             return (target.query as (...a: unknown[]) => unknown)(sql, params);
           }
