@@ -12,6 +12,8 @@ import { completeRun, findRun, startRun } from './progress-marker.ts';
 import { runImport, type ImportOptions } from './importer.ts';
 import type { ImportSummary } from './summary.ts';
 import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
+import { timePhase } from '../records/phase-timings.ts';
+import { reportImportTimings } from './timings-report.ts';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -83,7 +85,7 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
   }
   // Another bulk load may have crashed without its indexes; only a bulk load runs without them.
   if (bulk) await dropPersonKeyIndexes(db);
-  else await ensurePersonKeyIndexes(db);
+  else await ensurePersonKeyIndexes(db, { engine: node.database.engine });
   opts.onStart?.({ totalBytes: size, resumedFromLine: resume?.committedLines, resumedFromByte: resume?.committedBytes, bulk });
   const start = resume ? { lines: resume.committedLines, bytes: resume.committedBytes } : { lines: 0, bytes: 0 };
   const lines =
@@ -92,13 +94,16 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
       : readCsvLines(path, { source: opts.source, kind: opts.kind, afterLine: start.lines });
   const workers = opts.workers ?? defaultWorkers(node, size);
   const skipRowChecks = bulk && (await canSkipRowChecks(node.database));
-  const summary = await runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines, fresh: bulk, skipRowChecks });
+  const summary = await timePhase('load lines', () =>
+    runImport(node, lines, { ...opts, workers }, { start, counts: resume?.counts, fileKey: key, resumedFromLine: resume?.committedLines, fresh: bulk, skipRowChecks }),
+  );
   if (bulk) {
     // Also when interrupted: a node must not be left searching without its indexes.
     opts.onIndexing?.();
-    await ensurePersonKeyIndexes(db);
-    if (skipRowChecks) await verifyReferences(db);
+    const check = skipRowChecks ? () => timePhase('after the load: reference check', () => verifyReferences(db)) : undefined;
+    await timePhase('after the load: indexes and reference check', () => ensurePersonKeyIndexes(db, { engine: node.database.engine, alongside: check }));
   }
   if (!summary.interrupted) await completeRun(db, key, summary);
+  reportImportTimings(performance.now() - started);
   return { ...summary, seconds: (performance.now() - started) / 1000 };
 }

@@ -30,17 +30,19 @@ export async function importLines(
   } = {},
 ): Promise<ImportSummary> {
   const db = node.database.db;
+  const engine = node.database.engine;
   if (opts.bulk) await dropPersonKeyIndexes(db);
-  else await ensurePersonKeyIndexes(db);
+  else await ensurePersonKeyIndexes(db, { engine });
   const skipRowChecks = opts.bulk === true && (await canSkipRowChecks(node.database));
   let summary: ImportSummary;
   try {
     summary = await runImport(node, numbered(lines), opts, { start: { lines: 0, bytes: 0 }, fresh: opts.bulk, skipRowChecks });
-  } finally {
+  } catch (e) {
     // Also on failure: a node must not be left searching without its indexes.
-    if (opts.bulk) await ensurePersonKeyIndexes(db);
+    // The reference check runs only after a load that ran: a failed one reports its own error, not a check's.
+    if (opts.bulk) await ensurePersonKeyIndexes(db, { engine });
+    throw e;
   }
-  // After a load that ran: a failed one reports its own error, not a check's.
-  if (skipRowChecks) await verifyReferences(db);
+  if (opts.bulk) await ensurePersonKeyIndexes(db, { engine, alongside: skipRowChecks ? () => verifyReferences(db) : undefined });
   return summary;
 }

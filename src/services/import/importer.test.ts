@@ -5,6 +5,7 @@ import { ManualClock } from '../clock.ts';
 import { silentLogger } from '../logger.ts';
 import type { NodeContext } from '../context.ts';
 import { importLines } from './import-lines.ts';
+import { validateLine } from './validate-line.ts';
 import type { Rejection } from './summary.ts';
 
 function nodeOf(database: Database): NodeContext {
@@ -83,6 +84,26 @@ describeEachEngine('importLines', (getDb) => {
     const rows = await rawQuery<{ n: number; keys: number }>(getDb().db, `select count(*)::int as n, (select count(*) from person_keys k join persons p on p.id = k.person_id where p.ref like 'W%')::int as keys from persons where ref like 'W%'`);
     expect(rows[0]!.n).toBe(1200);
     expect(rows[0]!.keys).toBeGreaterThan(1200);
+  });
+
+  it('bulk-loads through a worker thread by COPY, storing every document and key with awkward characters intact', async () => {
+    const node = nodeOf(getDb());
+    const lines = Array.from({ length: 400 }, (_, i) => personLine(`K${i}`, i % 2 ? 'Jansen' : 'de\\Vries\tvan'));
+    const expectedKeys = lines.reduce((n, l) => {
+      const r = validateLine(l);
+      return n + (r.ok && r.line.type === 'person' ? r.line.value.keys.length : 0);
+    }, 0);
+    const s = await importLines(node, [...REGISTRY, ...lines], { workers: 1, batchSize: 150, bulk: true });
+    expect(s.byType.person).toEqual({ imported: 400, updated: 0, unchanged: 0, rejected: 0 });
+    const [row] = await rawQuery<{ n: number; docs: number; keys: number; odd: number }>(
+      getDb().db,
+      `select count(*)::int as n,
+              (select count(*) from identity_documents d join persons p on p.id = d.person_id where p.ref like 'K%')::int as docs,
+              (select count(*) from person_keys k join persons p on p.id = k.person_id where p.ref like 'K%')::int as keys,
+              count(*) filter (where display_name = 'Piet de\\Vries' || chr(9) || 'van')::int as odd
+       from persons where ref like 'K%'`,
+    );
+    expect(row).toEqual({ n: 400, docs: 400, keys: expectedKeys, odd: 200 });
   });
 
   it('isolates a line the database refuses and commits the rest of its batch', async () => {

@@ -15,6 +15,7 @@ import { emptyCounts, type ImportCounts, type ImportSummary, type Rejection } fr
 import type { ValidLine } from './validate-line.ts';
 import { PreparePool } from './prepare-pool.ts';
 import { preparedStream } from './prepared-stream.ts';
+import { timePhase } from '../records/phase-timings.ts';
 
 function refOfLine(line: ValidLine): string {
   return 'ref' in line.value ? line.value.ref : line.value.id;
@@ -137,7 +138,7 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
 
   const flush = async () => {
     if (batch.consumed === 0) return;
-    await write(batch.entries, batch.end);
+    await timePhase('write batches (transactions)', () => write(batch.entries, batch.end));
     committed = batch.end;
     batch = new PendingBatch(committed);
     opts.onCommit?.({ lines: committed.lines, bytes: committed.bytes });
@@ -145,7 +146,7 @@ export async function runImport(node: NodeContext, lines: AsyncIterable<RawLine>
 
   const pool = opts.workers && opts.workers > 0 ? new PreparePool(opts.workers) : undefined;
   try {
-    for await (const { raw, result: r } of preparedStream(lines, opts.source, pool)) {
+    for await (const { raw, result: r } of preparedStream(lines, opts.source, { pool, aheadLines: batchLines + 1000 })) {
       counts.read++;
       if (!r.ok) reject({ line: raw.lineNo, type: r.type, ref: r.ref, errors: r.issues });
       else {

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import type { Database } from '../../store/database.ts';
 import { rawQuery } from '../../store/database.ts';
+import { timePhase } from './phase-timings.ts';
 
 /** Whether this connection may turn the row checks off (PGlite always; PostgreSQL as a superuser). */
 export async function canSkipRowChecks(database: Database): Promise<boolean> {
@@ -41,7 +42,7 @@ const DANGLING: readonly { what: string; sql: string }[] = [
 export async function verifyReferences(db: Kysely<Schema>): Promise<void> {
   const broken: string[] = [];
   for (const d of DANGLING) {
-    const [r] = await rawQuery<{ n: number }>(db, d.sql);
+    const [r] = await timePhase(`verify: ${d.what}`, () => rawQuery<{ n: number }>(db, d.sql));
     if (r && r.n > 0) broken.push(`${r.n} ${d.what}`);
   }
   if (broken.length) throw new Error(`the bulk load left broken references: ${broken.join('; ')}`);

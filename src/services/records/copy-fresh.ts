@@ -11,7 +11,7 @@ import { copyRows, type CopyValue } from '../../store/copy.ts';
 const UNIQUE_VIOLATION = '23505';
 
 /** True when every row was inserted; false (and nothing written) when one of them already exists. */
-export async function copyIfAllNew(trx: Transaction<Schema>, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<boolean> {
+export async function copyIfAllNew(trx: Transaction<Schema>, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]> | string): Promise<boolean> {
   await rawQuery(trx, 'savepoint fresh_copy');
   try {
     await copyRows(trx, table, columns, rows);

@@ -31,3 +31,45 @@ describeEachEngine('person_keys indexes around a bulk load', (getDb) => {
     expect(await ensurePersonKeyIndexes(db)).toBe(false);
   });
 });
+
+describeEachEngine('person_keys index build on the engine', (getDb) => {
+  const constraints = async () =>
+    (
+      await rawQuery<{ pkey: boolean; person: boolean; fkey: boolean; unique_index: boolean }>(
+        getDb().db,
+        `select exists (select 1 from pg_constraint where conname = 'person_keys_pkey' and contype = 'p') as pkey,
+                exists (select 1 from pg_indexes where indexname = 'person_keys_person') as person,
+                exists (select 1 from pg_constraint where conname = 'person_keys_person_id_fkey' and convalidated) as fkey,
+                exists (select 1 from pg_indexes where indexname = 'person_keys_pkey') as unique_index`,
+      )
+    )[0];
+
+  it('runs the work given alongside, finishes a build cut short after its unique index, and enforces the primary key', async () => {
+    const database = getDb();
+    const { db } = database;
+    await rawQuery(db, `insert into authorities (id, country, name, kind) values ('nl-b', 'NLD', 'B', 'police')`);
+    await rawQuery(db, `insert into sources (id, authority_id, name, kind, hit_no_hit) values ('nl-b.p', 'nl-b', 'P', 'persons_index', false)`);
+    const id = '00000000-0000-5000-8000-0000000000b1';
+    await rawQuery(db, `insert into persons (id, source_id, ref, record, display_name) values ($1::uuid, 'nl-b.p', 'B1', '{}', 'x')`, [id]);
+    await dropPersonKeyIndexes(db);
+    await rawQuery(db, `insert into person_keys (key, person_id) values ('n:b|c', $1), ('sy:b|1980', $1)`, [id]);
+    // What a crash between the unique index and the constraint leaves.
+    await rawQuery(db, 'create unique index person_keys_pkey on person_keys (key, person_id)');
+    expect(await constraints()).toEqual({ pkey: false, person: false, fkey: false, unique_index: true });
+    let ranAlongside = false;
+    expect(await ensurePersonKeyIndexes(db, { engine: database.engine, alongside: async () => void (ranAlongside = true) })).toBe(true);
+    expect(ranAlongside).toBe(true);
+    expect(await constraints()).toEqual({ pkey: true, person: true, fkey: true, unique_index: true });
+    await expect(rawQuery(db, `insert into person_keys (key, person_id) values ('n:b|c', $1)`, [id])).rejects.toMatchObject({ code: '23505' });
+    // Dropping for the next bulk load removes the index with the constraint.
+    await dropPersonKeyIndexes(db);
+    expect(await constraints()).toEqual({ pkey: false, person: false, fkey: false, unique_index: false });
+  });
+
+  it('reports a failure of the work alongside only after the indexes and foreign key are back', async () => {
+    const database = getDb();
+    await dropPersonKeyIndexes(database.db);
+    await expect(ensurePersonKeyIndexes(database.db, { engine: database.engine, alongside: () => Promise.reject(new Error('broken references')) })).rejects.toThrow('broken references');
+    expect(await constraints()).toEqual({ pkey: true, person: true, fkey: true, unique_index: true });
+  });
+});

@@ -8,7 +8,9 @@
 // comes back validated in one set-based pass.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
+import type { Engine } from '../../store/database.ts';
 import { rawQuery } from '../../store/database.ts';
+import { timePhase } from './phase-timings.ts';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -16,39 +18,114 @@ export async function dropPersonKeyIndexes(db: Kysely<Schema>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await rawQuery(trx, 'alter table person_keys drop constraint if exists person_keys_person_id_fkey');
     await rawQuery(trx, 'alter table person_keys drop constraint if exists person_keys_pkey');
+    // A build cut short between its unique index and making it the primary key leaves the index alone.
+    await rawQuery(trx, 'drop index if exists person_keys_pkey');
     await rawQuery(trx, 'drop index if exists person_keys_person');
   });
 }
 
-/** Builds the person_keys indexes and foreign key if missing (after a bulk load, or one cut short by a crash). Cheap when they exist. */
-export async function ensurePersonKeyIndexes(db: Kysely<Schema>): Promise<boolean> {
-  const [state] = await rawQuery<{ pkey: boolean; person: boolean; fkey: boolean }>(
+interface KeyIndexState {
+  pkey: boolean;
+  person: boolean;
+  fkey: boolean;
+}
+
+async function keyIndexState(db: Kysely<Schema>): Promise<KeyIndexState> {
+  const [state] = await rawQuery<KeyIndexState>(
     db,
     `select exists (select 1 from pg_constraint where conname = 'person_keys_pkey') as pkey,
             exists (select 1 from pg_indexes where indexname = 'person_keys_person') as person,
             exists (select 1 from pg_constraint where conname = 'person_keys_person_id_fkey') as fkey`,
   );
-  if (state!.pkey && state!.person && state!.fkey) return false;
+  return state!;
+}
+
+export interface KeyIndexBuild {
+  /**
+   * On PostgreSQL the two indexes are built side by side on two connections
+   * (a server process each, so both cores sort at once); the embedded
+   * engine's one connection runs one statement at a time. Default embedded.
+   */
+  engine?: Engine;
+  /**
+   * Work to run beside the index builds (the set-wise reference check of a
+   * bulk load: it reads other tables, so it takes no lock the builds need).
+   */
+  alongside?: () => Promise<void>;
+}
+
+// Sorting millions of keys in memory instead of in temporary files; local to
+// the build's transaction. A PostgreSQL server has memory to spare for it;
+// in PGlite it is memory of the node process itself, so less.
+const SORT_MEMORY = { postgres: { pkey: '1GB', person: '512MB' }, embedded: { pkey: '256MB', person: '256MB' } };
+
+async function buildIndex(db: Kysely<Schema>, memory: string, sql: string, parallel: boolean, phase: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    // Sorting millions of keys in memory instead of in temporary files; local to this transaction.
-    await rawQuery(trx, `set local maintenance_work_mem = '256MB'`);
-    if (!state!.pkey) await rawQuery(trx, 'alter table person_keys add primary key (key, person_id)');
-    if (!state!.person) await rawQuery(trx, 'create index person_keys_person on person_keys (person_id)');
-    if (!state!.fkey) {
-      await rawQuery(trx, 'alter table person_keys add constraint person_keys_person_id_fkey foreign key (person_id) references persons (id) on delete cascade not valid');
-      // Keys of persons deleted during the load (no cascade without the foreign
-      // key) fail the validation; they are only then looked for and removed,
-      // since that search is a second pass over every key.
-      await rawQuery(trx, 'savepoint validate_keys');
-      try {
-        await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
-      } catch (e) {
-        if ((e as { code?: unknown }).code !== FOREIGN_KEY_VIOLATION) throw e;
-        await rawQuery(trx, 'rollback to savepoint validate_keys');
-        await rawQuery(trx, 'delete from person_keys k where not exists (select 1 from persons p where p.id = k.person_id)');
-        await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
-      }
+    await rawQuery(trx, `set local maintenance_work_mem = '${memory}'`);
+    // Two builds already occupy the two cores; parallel sort workers would only contend with them.
+    if (parallel) await rawQuery(trx, 'set local max_parallel_maintenance_workers = 0');
+    await timePhase(phase, () => rawQuery(trx, sql));
+  });
+}
+
+/**
+ * Builds the person_keys indexes and foreign key if missing (after a bulk
+ * load, or one cut short by a crash). Cheap when they exist. Each step
+ * commits on its own and is skipped when already done, so a crash between
+ * steps is finished by the next call.
+ */
+export async function ensurePersonKeyIndexes(db: Kysely<Schema>, opts: KeyIndexBuild = {}): Promise<boolean> {
+  const state = await keyIndexState(db);
+  if (state.pkey && state.person && state.fkey) {
+    await opts.alongside?.();
+    return false;
+  }
+  const parallel = opts.engine === 'postgres';
+  const memory = SORT_MEMORY[opts.engine ?? 'embedded'];
+  // The primary key's index is built as a plain unique index (a SHARE lock,
+  // which a second CREATE INDEX can share) and then made the primary key, a
+  // catalogue change only.
+  const pkey = async () => {
+    if (state.pkey) return;
+    await buildIndex(db, memory.pkey, 'create unique index if not exists person_keys_pkey on person_keys (key, person_id)', parallel, 'index: person_keys primary key');
+    await rawQuery(db, 'alter table person_keys add constraint person_keys_pkey primary key using index person_keys_pkey');
+  };
+  const person = async () => {
+    if (!state.person) await buildIndex(db, memory.person, 'create index if not exists person_keys_person on person_keys (person_id)', parallel, 'index: person_keys (person_id)');
+  };
+  if (parallel) {
+    let alongsideFailure: { error: unknown } | undefined;
+    const sides = await Promise.allSettled([
+      pkey(),
+      person().then(() => opts.alongside?.().catch((error: unknown) => void (alongsideFailure = { error }))),
+    ]);
+    // Both sides have ended before an error leaves: no statement is left running behind the caller.
+    for (const side of sides) if (side.status === 'rejected') throw side.reason;
+    if (!state.fkey) await addKeyForeignKey(db);
+    if (alongsideFailure) throw alongsideFailure.error;
+  } else {
+    await pkey();
+    await person();
+    if (!state.fkey) await addKeyForeignKey(db);
+    await opts.alongside?.();
+  }
+  return true;
+}
+
+async function addKeyForeignKey(db: Kysely<Schema>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await rawQuery(trx, 'alter table person_keys add constraint person_keys_person_id_fkey foreign key (person_id) references persons (id) on delete cascade not valid');
+    // Keys of persons deleted during the load (no cascade without the foreign
+    // key) fail the validation; they are only then looked for and removed,
+    // since that search is a second pass over every key.
+    await rawQuery(trx, 'savepoint validate_keys');
+    try {
+      await timePhase('index: validate person_keys foreign key', () => rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey'));
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== FOREIGN_KEY_VIOLATION) throw e;
+      await rawQuery(trx, 'rollback to savepoint validate_keys');
+      await rawQuery(trx, 'delete from person_keys k where not exists (select 1 from persons p where p.id = k.person_id)');
+      await rawQuery(trx, 'alter table person_keys validate constraint person_keys_person_id_fkey');
     }
   });
-  return true;
 }

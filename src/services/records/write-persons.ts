@@ -8,7 +8,8 @@ import { rawQuery } from '../../store/database.ts';
 import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
 import { textColumn, unnestColumns } from './columns.ts';
 import type { PreparedPerson } from './prepared.ts';
-import { copyRows, arrayLiteral } from '../../store/copy.ts';
+import { copyRows } from '../../store/copy.ts';
+import { DOCUMENT_COPY_COLUMNS, KEY_COPY_COLUMNS, PERSON_COPY_COLUMNS, personCopyText } from './person-copy.ts';
 import { copyIfAllNew } from './copy-fresh.ts';
 import type { WriteOptions } from './write-options.ts';
 
@@ -65,24 +66,21 @@ export async function writePersons(trx: Transaction<Schema>, persons: PreparedPe
   return counts;
 }
 
-const PERSON_COLUMNS = ['id', 'source_id', 'ref', 'record', 'display_name', 'birth_date', 'sex', 'nationalities'];
-
 /** Persons, their documents and keys by COPY, when none of the persons is stored yet. */
 async function copyNewPersons(trx: Transaction<Schema>, persons: PreparedPerson[]): Promise<boolean> {
-  const rows = persons.map((p) => [p.id, p.sourceId, p.ref, p.recordJson, p.displayName, p.birthDate, p.sex, arrayLiteral(p.nationalities)]);
-  if (!(await copyIfAllNew(trx, 'persons', PERSON_COLUMNS, rows))) return false;
-  await copyRows(
-    trx,
-    'identity_documents',
-    ['person_id', 'position', 'doc_type', 'number', 'number_key', 'issuing_country', 'expiry'],
-    persons.flatMap((p) => p.documents.map((d, i) => [p.id, i, d.docType, d.number, d.numberKey, d.issuingCountry, d.expiry])),
-  );
-  await copyRows(trx, 'person_keys', ['key', 'person_id'], keyRows(persons));
+  let rows = '';
+  let documents = '';
+  let keys = '';
+  for (const p of persons) {
+    const c = personCopyText(p);
+    rows += c.person;
+    documents += c.documents;
+    keys += c.keys;
+  }
+  if (!(await copyIfAllNew(trx, 'persons', PERSON_COPY_COLUMNS, rows))) return false;
+  await copyRows(trx, 'identity_documents', DOCUMENT_COPY_COLUMNS, documents);
+  await copyRows(trx, 'person_keys', KEY_COPY_COLUMNS, keys);
   return true;
-}
-
-function* keyRows(persons: PreparedPerson[]): Generator<[string, string]> {
-  for (const p of persons) for (const k of p.keys) yield [k, p.id];
 }
 
 async function insertDocuments(trx: Transaction<Schema>, persons: PreparedPerson[]): Promise<void> {
