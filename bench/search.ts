@@ -44,6 +44,8 @@ interface Options {
   concurrency: number;
   queries: number;
   write: boolean;
+  /** Also run the pg_trgm comparison (its GIN index on 10 M names takes minutes to build on the embedded store). */
+  naive: boolean;
   /** JSON lines of figures from an earlier run (another engine) to report alongside. */
   previous?: string;
   /** Stores loaded beforehand (PostgreSQL URLs or embedded data directories); replaces engines and persons. */
@@ -75,6 +77,7 @@ function parseArgs(args: string[]): Options {
     concurrency: Math.round(num('concurrency', 16)),
     queries: Math.round(num('queries', 400)),
     write: !args.includes('--no-write'),
+    naive: !args.includes('--no-naive'),
     previous: get('previous'),
     stores: (get('stores') ?? '').split(',').filter(Boolean),
     generated: parseGenerated(get('generated')),
@@ -310,10 +313,12 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
     const allSources = (await node.database.query<{ id: string }>('select id from sources')).map((r) => r.id);
     const cm = await searchModel(node);
     let expected = 0, foundEngine = 0, foundNaive = 0;
-    await node.database.query('create extension if not exists pg_trgm');
+    if (opts.naive) await node.database.query('create extension if not exists pg_trgm');
     const trgmStarted = performance.now();
-    await node.database.query('create index if not exists bench_persons_trgm on persons using gin (display_name gin_trgm_ops)');
-    console.error(`  pg_trgm index ready in ${((performance.now() - trgmStarted) / 1000).toFixed(0)} s`);
+    if (opts.naive) {
+      await node.database.query('create index if not exists bench_persons_trgm on persons using gin (display_name gin_trgm_ops)');
+      console.error(`  pg_trgm index ready in ${((performance.now() - trgmStarted) / 1000).toFixed(0)} s`);
+    }
     if (engine === 'postgres') await node.database.query('analyze persons');
     const naiveTimes: number[] = [];
     for (const p of pop.personProbes) {
@@ -322,8 +327,8 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
       const got = new Set(out.matches.map((m) => m.id));
       const name = [p.query.given, p.query.family].filter(Boolean).join(' ');
       const t = performance.now();
-      const naive = await node.database.query<{ id: string }>('select id from persons where display_name % $1 order by similarity(display_name, $1) desc limit 20', [name]);
-      naiveTimes.push(performance.now() - t);
+      const naive = opts.naive ? await node.database.query<{ id: string }>('select id from persons where display_name % $1 order by similarity(display_name, $1) desc limit 20', [name]) : [];
+      if (opts.naive) naiveTimes.push(performance.now() - t);
       const naiveIds = new Set(naive.map((r) => r.id));
       expected += p.expected.length;
       for (const id of p.expected) {
@@ -500,7 +505,8 @@ function report(figures: EngineFigures[], opts: Options, load: number[]): string
   );
   const naive = figures.map((f) => {
     const pct = (x: number) => (f.recall.expected ? `${((100 * x) / f.recall.expected).toFixed(1)} %` : 'n/a');
-    return `| ${f.engine} | ${f.recall.probes} | ${f.recall.expected} | ${pct(f.recall.engine)} | ${pct(f.recall.naive)} | ${ms(f.person.p95)} ms | ${ms(f.naive.p50)} / ${ms(f.naive.p95)} ms |`;
+    const naiveRun = f.naive.n > 0;
+    return `| ${f.engine} | ${f.recall.probes} | ${f.recall.expected} | ${pct(f.recall.engine)} | ${naiveRun ? pct(f.recall.naive) : 'not run'} | ${ms(f.person.p95)} ms | ${naiveRun ? `${ms(f.naive.p50)} / ${ms(f.naive.p95)} ms` : 'not run'} |`;
   });
   const ids = figures.map((f) => `${f.engine}: ${f.identifierRecall.found} of ${f.identifierRecall.probes}`).join('; ');
   return `
