@@ -297,8 +297,9 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
   try {
     const pop = store ? await sampledPopulation(node, opts) : await load(node, opts);
     // Both engines start measuring from fresh statistics (the embedded store also
-    // analyzes itself in the background, which must not fall into the timing).
-    if (!store) await node.database.query('analyze');
+    // analyzes itself in the background, which must not fall into the timing;
+    // a store loaded before it did so has no statistics yet).
+    if (!store || engine === 'embedded') await node.database.query('analyze');
     const authority = 'nl-politie';
     const { token } = await issueApiToken(node, { authorityId: authority, roles: ['police_officer'], label: 'search benchmark' });
     const actor: Actor = userActor({ id: 'bench', username: 'bench', display_name: 'Benchmark', authority_id: authority, roles: ['police_officer'], disabled: false }, { id: authority, country: 'NLD', kind: 'police', name: 'Politie Nederland' });
