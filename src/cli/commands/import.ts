@@ -106,7 +106,7 @@ export function register(program: Command): void {
           },
           onIndexing: () => {
             bar?.done();
-            if (showProgress) process.stderr.write('pontis: building the search indexes of the initial load …\n');
+            if (showProgress) process.stderr.write('pontis: building the search indexes and statistics of the initial load …\n');
           },
           onProgress: (p) => bar?.update(p),
           onCommit: (p) => node.logger.debug('import batch committed', { file, line: p.lines, byte: p.bytes }),

@@ -13,6 +13,7 @@ import { runImport, type ImportOptions } from './importer.ts';
 import type { ImportSummary } from './summary.ts';
 import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
 import { timePhase } from '../records/phase-timings.ts';
+import { vacuumAfterLoad } from '../records/vacuum-after-load.ts';
 import { reportImportTimings } from './timings-report.ts';
 
 export type ImportFormat = 'jsonl' | 'csv';
@@ -102,6 +103,7 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
     opts.onIndexing?.();
     const check = skipRowChecks ? () => timePhase('after the load: reference check', () => verifyReferences(db)) : undefined;
     await timePhase('after the load: indexes and reference check', () => ensurePersonKeyIndexes(db, { engine: node.database.engine, alongside: check }));
+    if (!summary.interrupted) await vacuumAfterLoad(node.database);
   }
   if (!summary.interrupted) await completeRun(db, key, summary);
   reportImportTimings(performance.now() - started);

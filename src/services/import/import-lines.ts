@@ -5,6 +5,7 @@ import type { NodeContext } from '../context.ts';
 import { canSkipRowChecks, verifyReferences } from '../records/bulk-checks.ts';
 import type { ImportLine } from '../../domain/import-record.ts';
 import { runImport, type ImportOptions } from './importer.ts';
+import { vacuumAfterLoad } from '../records/vacuum-after-load.ts';
 import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
 import type { RawLine } from './raw-line.ts';
 import type { ImportSummary } from './summary.ts';
@@ -43,6 +44,9 @@ export async function importLines(
     if (opts.bulk) await ensurePersonKeyIndexes(db, { engine });
     throw e;
   }
-  if (opts.bulk) await ensurePersonKeyIndexes(db, { engine, alongside: skipRowChecks ? () => verifyReferences(db) : undefined });
+  if (opts.bulk) {
+    await ensurePersonKeyIndexes(db, { engine, alongside: skipRowChecks ? () => verifyReferences(db) : undefined });
+    if (!summary.interrupted) await vacuumAfterLoad(node.database);
+  }
   return summary;
 }
