@@ -60,7 +60,13 @@ function describe(v: string): string {
   return v.length > 40 ? `"${v.slice(0, 40)}…"` : `"${v}"`;
 }
 
-/** Parses a people CSV. Never throws; problems are returned with their line numbers. */
+type CsvRow = { record: string[]; info: { lines: number } };
+
+/**
+ * Parses a people CSV. Never throws; problems are returned with their line
+ * numbers. Rows are checked as the parser yields them, not collected first:
+ * a million-row file would otherwise hold every row's fields twice.
+ */
 export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
   const errors: CsvProblem[] = [];
   const out: PeopleCsv = { records: [], lines: [], errors };
@@ -68,63 +74,51 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
   if (typeof input === 'string') {
     text = input;
   } else {
-    const bad = invalidUtf8Line(input);
-    if (bad > 0) {
-      errors.push({ line: bad, message: 'the file is not valid UTF-8 (save it as UTF-8)' });
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      errors.push({ line: invalidUtf8Line(input), message: 'the file is not valid UTF-8 (save it as UTF-8)' });
       return out;
     }
-    text = new TextDecoder('utf-8').decode(input);
   }
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows;
-  } catch (e) {
-    const err = e as { lines?: number; message?: string };
-    errors.push({ line: err.lines ?? 0, message: `not valid CSV: ${(err.message ?? String(e)).replace(/^Invalid [^:]*: /, '')}` });
-    return out;
-  }
-  if (rows.length === 0) {
-    errors.push({ line: 1, message: 'the file is empty; expected a header line starting with id' });
-    return out;
-  }
-  const header = rows[0].record.map((h) => h.trim().toLowerCase());
-  const headerLine = rows[0].info.lines;
+  let header: string[] | null = null;
+  let headerUsable = false;
   const col = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (col.has(h) && h !== '') errors.push({ line: headerLine, message: `column "${h}" appears twice in the header` });
-    else col.set(h, i);
-  });
-  if (!col.has('id')) {
-    errors.push({ line: headerLine, message: `the header has no "id" column (found: ${header.join(', ') || 'nothing'})` });
-    return out;
-  }
   const seen = new Map<string, number>();
   const get = (r: string[], name: string): string => {
     const i = col.get(name);
     return i === undefined ? '' : (r[i] ?? '').trim();
   };
-  for (let k = 1; k < rows.length && errors.length < MAX_ERRORS; k++) {
-    const { record: r, info } = rows[k];
+  const readHeader = ({ record, info }: CsvRow) => {
+    header = record.map((h) => h.trim().toLowerCase());
+    header.forEach((h, i) => {
+      if (col.has(h) && h !== '') errors.push({ line: info.lines, message: `column "${h}" appears twice in the header` });
+      else col.set(h, i);
+    });
+    if (!col.has('id')) errors.push({ line: info.lines, message: `the header has no "id" column (found: ${header.join(', ') || 'nothing'})` });
+    else headerUsable = true;
+  };
+  const readRow = ({ record: r, info }: CsvRow, columns: number) => {
     const line = info.lines;
-    if (r.length !== header.length) {
-      errors.push({ line, message: `expected ${header.length} columns as in the header, found ${r.length}` });
-      continue;
+    if (r.length !== columns) {
+      errors.push({ line, message: `expected ${columns} columns as in the header, found ${r.length}` });
+      return;
     }
     const id = get(r, 'id');
-    if (id === '') { errors.push({ line, message: 'the id is empty' }); continue; }
+    if (id === '') { errors.push({ line, message: 'the id is empty' }); return; }
     const first = seen.get(id);
-    if (first !== undefined) { errors.push({ line, message: `id ${describe(id)} already used on line ${first}` }); continue; }
+    if (first !== undefined) { errors.push({ line, message: `id ${describe(id)} already used on line ${first}` }); return; }
     seen.set(id, line);
     const birthDate = get(r, 'birth_date');
     if (birthDate !== '' && !parseBirthDate(birthDate)) {
       errors.push({ line, message: `birth_date ${describe(birthDate)} is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)` });
-      continue;
+      return;
     }
     const sex = normaliseSex(get(r, 'sex'));
-    if (sex === null) { errors.push({ line, message: `sex ${describe(get(r, 'sex'))} must be M, F, U, X or empty` }); continue; }
+    if (sex === null) { errors.push({ line, message: `sex ${describe(get(r, 'sex'))} must be M, F, U, X or empty` }); return; }
     const nationalities = splitList(get(r, 'nationality'));
     const badNat = nationalities.find((n) => !/^[A-Za-z]{2,3}$/.test(n));
-    if (badNat !== undefined) { errors.push({ line, message: `nationality ${describe(badNat)} is not a 2- or 3-letter country code` }); continue; }
+    if (badNat !== undefined) { errors.push({ line, message: `nationality ${describe(badNat)} is not a 2- or 3-letter country code` }); return; }
     out.records.push({
       id,
       names: [{ given: get(r, 'given_names'), family: get(r, 'surname') }],
@@ -136,7 +130,28 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
       address: get(r, 'address'),
     });
     out.lines.push(line);
+  };
+  try {
+    parse(text, {
+      bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+      on_record: (row: unknown) => {
+        if (header === null) readHeader(row as CsvRow);
+        else if (headerUsable && errors.length < MAX_ERRORS) readRow(row as CsvRow, (header as string[]).length);
+        return null;
+      },
+    });
+  } catch (e) {
+    const err = e as { lines?: number; message?: string };
+    out.records = [];
+    out.lines = [];
+    out.errors = [{ line: err.lines ?? 0, message: `not valid CSV: ${(err.message ?? String(e)).replace(/^Invalid [^:]*: /, '')}` }];
+    return out;
   }
+  if (header === null) {
+    errors.push({ line: 1, message: 'the file is empty; expected a header line starting with id' });
+    return out;
+  }
+  if (!headerUsable) out.records = [], out.lines = [];
   if (errors.length >= MAX_ERRORS) errors.push({ line: 0, message: `stopped after ${MAX_ERRORS} problems` });
   return out;
 }

@@ -4,11 +4,22 @@ import type { FeatureTraining, TrainOptions } from '../model/train.ts';
 import type { CandidateIndex, CandidateOptions, CandidateStats, HashedKeys } from './candidates.ts';
 
 export interface WorkerStart {
-  records: MatchRecord[];
+  /** Records to expect: they follow in RecordBatch messages, in order. */
+  count: number;
   /** This is the first worker: it hashes the secondary keys and (when no model was given) trains on the features. */
   first: boolean;
   train: boolean;
   trainOptions: TrainOptions;
+}
+
+/**
+ * Records reach a worker in batches rather than all in its start data: it
+ * turns each batch into features and lets it go, so it never holds a copy
+ * of every record next to their features (about 0.5 GB at a million).
+ */
+export interface RecordBatch {
+  type: 'records';
+  records: MatchRecord[];
 }
 
 /** Blocks are cut into chunks; threads take the next chunk from a shared counter until none is left. */

@@ -16,7 +16,7 @@ import {
   type LinkageOptions, type LinkageResult,
 } from './engine.ts';
 import { PairBuffer } from './pair-buffer.ts';
-import type { ComparedChunk, CompareRequest, WorkerMessage, WorkerStart } from './parallel-protocol.ts';
+import type { ComparedChunk, CompareRequest, RecordBatch, WorkerMessage, WorkerStart } from './parallel-protocol.ts';
 import { spawnTsWorker } from './spawn-worker.ts';
 
 export interface ParallelLinkageOptions extends LinkageOptions {
@@ -24,9 +24,12 @@ export interface ParallelLinkageOptions extends LinkageOptions {
   threads?: number;
   /** Below this many records one thread is faster (a worker takes a while to start); default 50,000. */
   minRecordsPerWorker?: number;
+  /** Records per message to a worker; default 20,000 (tests use small batches). */
+  recordBatch?: number;
 }
 
 const CHUNKS_PER_THREAD = 16;
+const RECORD_BATCH = 20_000;
 const NO_KEYS: HashedKeys = { packed: new Float64Array(0), used: 0, perRecord: new Int32Array(0), secondary: true };
 const EMPTY_CHUNK: ComparedChunk = {
   chunk: -1, a: new Int32Array(0), b: new Int32Array(0), levels: new Uint8Array(0), secondaryOnly: new Uint8Array(0), length: 0,
@@ -94,10 +97,15 @@ async function runParallel(records: MatchRecord[], split: number | undefined, op
   const channels: ReturnType<typeof listen>[] = [];
   try {
     for (let w = 1; w < threads; w++) {
-      const start: WorkerStart = { records, first: w === 1, train: w === 1 && !opts.model, trainOptions: train };
+      const start: WorkerStart = { count: n, first: w === 1, train: w === 1 && !opts.model, trainOptions: train };
       const worker = spawnTsWorker(new URL('./compare-worker.ts', import.meta.url), start);
       workers.push(worker);
       channels.push(listen(worker));
+      const size = Math.max(1, opts.recordBatch ?? RECORD_BATCH);
+      for (let from = 0; from < n; from += size) {
+        const batch: RecordBatch = { type: 'records', records: records.slice(from, from + size) };
+        worker.postMessage(batch);
+      }
     }
     const features = computeFeatures(records, (done) => progress({ phase: 'features', done, total: n }));
     clock.lap('features');
