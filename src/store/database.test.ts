@@ -13,12 +13,31 @@ describeEachEngine('database', (getDb, engine) => {
     expect(await runMigrations(db)).toEqual([]);
   });
 
+  it('turns stored jsonb records into json without changing them (migration 0009)', async () => {
+    const db = getDb();
+    // The store as it was before 0009, holding a record.
+    for (const t of ['persons', 'objects', 'alerts']) await rawQuery(db.db, `alter table ${t} alter column record type jsonb using record::jsonb`);
+    await rawQuery(db.db, `delete from schema_migrations where version = '0009_record_json'`);
+    await rawQuery(db.db, `insert into authorities (id, country, name, kind) values ('be-fedpol', 'BEL', 'Federale Politie', 'police')`);
+    await rawQuery(db.db, `insert into sources (id, authority_id, name, kind) values ('be-ang', 'be-fedpol', 'ANG', 'police_records')`);
+    const record = { names: [{ given: 'Олександр', family: 'Шевченко' }], birthDate: '1987-03', note: 'quote " and \\ backslash' };
+    await rawQuery(db.db, `insert into persons (id, source_id, ref, record, display_name) values ($1, 'be-ang', 'P1', $2::jsonb, 'Shevchenko')`, [recordId('person', 'be-ang', 'P1'), JSON.stringify(record)]);
+
+    expect(await runMigrations(db)).toEqual(['0009_record_json']);
+    const [row] = await rawQuery<{ record: unknown; type: string }>(db.db, `select record, pg_typeof(record)::text as type from persons`);
+    expect(row).toEqual({ record, type: 'json' });
+    // The other tests share this database.
+    await rawQuery(db.db, `delete from persons where source_id = 'be-ang'`);
+    await rawQuery(db.db, `delete from sources where id = 'be-ang'`);
+    await rawQuery(db.db, `delete from authorities where id = 'be-fedpol'`);
+  });
+
   it('returns the same JavaScript types on both engines', async () => {
     const db = getDb();
-    const [row] = await db.query<{ n: unknown; d: unknown; t: unknown; j: unknown; a: unknown }>(
-      `select 42::int8 as n, '2024-02-29'::date as d, '2024-01-01T10:00:00Z'::timestamptz as t, '{"x":[1]}'::jsonb as j, array['a','b']::text[] as a`,
+    const [row] = await db.query<{ n: unknown; d: unknown; t: unknown; j: unknown; k: unknown; a: unknown }>(
+      `select 42::int8 as n, '2024-02-29'::date as d, '2024-01-01T10:00:00Z'::timestamptz as t, '{"x":[1]}'::jsonb as j, '{"y": 2}'::json as k, array['a','b']::text[] as a`,
     );
-    expect(row).toEqual({ n: 42, d: '2024-02-29', t: new Date('2024-01-01T10:00:00Z'), j: { x: [1] }, a: ['a', 'b'] });
+    expect(row).toEqual({ n: 42, d: '2024-02-29', t: new Date('2024-01-01T10:00:00Z'), j: { x: [1] }, k: { y: 2 }, a: ['a', 'b'] });
     expect(db.engine).toBe(engine);
   });
 

@@ -17,7 +17,7 @@ insert into alerts (id, source_id, ref, subject_type, person_id, object_id, cate
 select t.id::uuid, t.source_id, t.ref, t.subject_type,
        case when t.subject_type = 'person' then t.subject_id::uuid end,
        case when t.subject_type = 'object' then t.subject_id::uuid end,
-       t.category, t.crime_area, t.action, t.handling_code, s.authority_id, t.valid_from::date, t.expires_at::date, t.review_at::date, t.status, t.record::jsonb
+       t.category, t.crime_area, t.action, t.handling_code, s.authority_id, t.valid_from::date, t.expires_at::date, t.review_at::date, t.status, t.record::json
 from ${unnestColumns(14)} as t(id, source_id, ref, subject_type, subject_id, category, crime_area, action, handling_code, valid_from, expires_at, review_at, status, record)
 join sources s on s.id = t.source_id
 on conflict (id) do update set
@@ -26,7 +26,7 @@ on conflict (id) do update set
   handling_code = excluded.handling_code, issuing_authority_id = excluded.issuing_authority_id,
   valid_from = excluded.valid_from, expires_at = excluded.expires_at, review_at = excluded.review_at,
   status = excluded.status, record = excluded.record, updated_at = now()
-where alerts.record is distinct from excluded.record
+where alerts.record::text <> excluded.record::text and alerts.record::jsonb is distinct from excluded.record::jsonb
 ${RETURNING_UPSERT}`;
 
 export interface AlertWriteResult extends WriteCounts {

@@ -11,13 +11,13 @@ import type { WriteOptions } from './write-options.ts';
 
 const UPSERT_OBJECTS = `
 insert into objects (id, source_id, ref, kind, identifier, identifier_key, identifier2, identifier2_key, country, record, display_name)
-select t.id::uuid, t.source_id, t.ref, t.kind, t.identifier, t.identifier_key, t.identifier2, t.identifier2_key, t.country, t.record::jsonb, t.display_name
+select t.id::uuid, t.source_id, t.ref, t.kind, t.identifier, t.identifier_key, t.identifier2, t.identifier2_key, t.country, t.record::json, t.display_name
 from ${unnestColumns(11)} as t(id, source_id, ref, kind, identifier, identifier_key, identifier2, identifier2_key, country, record, display_name)
 on conflict (id) do update set
   kind = excluded.kind, identifier = excluded.identifier, identifier_key = excluded.identifier_key,
   identifier2 = excluded.identifier2, identifier2_key = excluded.identifier2_key, country = excluded.country,
   record = excluded.record, display_name = excluded.display_name, updated_at = now()
-where objects.record is distinct from excluded.record
+where objects.record::text <> excluded.record::text and objects.record::jsonb is distinct from excluded.record::jsonb
 ${RETURNING_UPSERT}`;
 
 /** Objects must have distinct ids within one call. */

@@ -15,12 +15,12 @@ import type { WriteOptions } from './write-options.ts';
 
 const UPSERT_PERSONS = `
 insert into persons (id, source_id, ref, record, display_name, birth_date, sex, nationalities)
-select t.id::uuid, t.source_id, t.ref, t.record::jsonb, t.display_name, t.birth_date, t.sex, string_to_array(t.nationalities, ',')
+select t.id::uuid, t.source_id, t.ref, t.record::json, t.display_name, t.birth_date, t.sex, string_to_array(t.nationalities, ',')
 from ${unnestColumns(8)} as t(id, source_id, ref, record, display_name, birth_date, sex, nationalities)
 on conflict (id) do update set
   record = excluded.record, display_name = excluded.display_name, birth_date = excluded.birth_date,
   sex = excluded.sex, nationalities = excluded.nationalities, updated_at = now()
-where persons.record is distinct from excluded.record
+where persons.record::text <> excluded.record::text and persons.record::jsonb is distinct from excluded.record::jsonb
 ${RETURNING_UPSERT}`;
 
 const INSERT_DOCUMENTS = `
