@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { describeEachEngine } from '../../test/support/databases.ts';
+import { describeEachEngine, openTestDatabase } from '../../test/support/databases.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
 import { prepared, rawQuery } from './database.ts';
 import { recordId } from './ids.ts';
@@ -69,6 +69,16 @@ describeEachEngine('database', (getDb, engine) => {
     const [r] = await db.query<{ n: number }>('select n from counter');
     expect(r!.n).toBe(20);
   });
+});
+
+it('runs the embedded engine without full-page images, whose fsync is off anyway', async () => {
+  const { database, dispose } = await openTestDatabase('embedded');
+  try {
+    const [row] = await database.query<{ full_page_writes: string; fsync: string }>(`select current_setting('full_page_writes') as full_page_writes, current_setting('fsync') as fsync`);
+    expect(row).toEqual({ full_page_writes: 'off', fsync: 'off' });
+  } finally {
+    await dispose();
+  }
 });
 
 it('derives stable, distinct record ids from source and ref', () => {

@@ -83,11 +83,20 @@ async function openMigratedInMemory(): Promise<Database> {
   return database;
 }
 
+// PGlite runs with fsync off, so its files survive the node process being
+// killed (the kernel still holds every completed write) but not the machine
+// losing power. Full-page images in the WAL guard only against pages torn
+// by such a power loss, which fsync off already does not survive: they
+// cost without protecting. Off, a million-person import takes 116 s
+// instead of 125 s of the main thread (measured 2026-12-05).
+const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'];
+
 async function openEmbedded(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
     loadDataDir,
+    startParams: EMBEDDED_START,
     extensions: { pg_trgm },
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
