@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { openNode } from '../../services/node.ts';
 import { startServer } from '../../api/server.ts';
 import { bundleWebApp } from '../../api/web.ts';
-import { ensurePersonKeyIndexes } from '../../services/records/key-indexes.ts';
+import { ensureBulkLoadIndexes } from '../../services/records/key-indexes.ts';
 import { nodeKey } from '../../services/audit/node-key.ts';
 import { ensureDemoData } from '../../services/demo.ts';
 import { startBackgroundJobs } from '../../services/jobs.ts';
@@ -24,7 +24,7 @@ export function register(program: Command): void {
       const log = node.logger;
       nodeKey(node); // the signing key of audit checkpoints exists from the first start
       // A bulk import killed and never resumed leaves person_keys without its indexes.
-      if (await ensurePersonKeyIndexes(node.database.db)) log.warn('rebuilt person_keys indexes left behind by an interrupted bulk import');
+      if (await ensureBulkLoadIndexes(node.database.db)) log.warn('rebuilt the search indexes an interrupted bulk import left unbuilt');
       let demo: Awaited<ReturnType<typeof ensureDemoData>> | undefined;
       if (opts.demo) demo = await ensureDemoData(node, { progress: process.stderr.isTTY });
       await bundleWebApp(); // the first screen should not wait for the bundler

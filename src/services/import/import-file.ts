@@ -11,7 +11,7 @@ import { readCsvLines } from './csv-reader.ts';
 import { completeRun, findRun, startRun } from './progress-marker.ts';
 import { runImport, type ImportOptions } from './importer.ts';
 import type { ImportSummary } from './summary.ts';
-import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
+import { dropBulkLoadIndexes, ensureBulkLoadIndexes } from '../records/key-indexes.ts';
 import { timePhase } from '../records/phase-timings.ts';
 import { vacuumAfterLoad } from '../records/vacuum-after-load.ts';
 import { reportImportTimings } from './timings-report.ts';
@@ -85,8 +85,8 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
     await startRun(db, { fileKey: key, fileName: basename(path), fileSize: size, format, bulk });
   }
   // Another bulk load may have crashed without its indexes; only a bulk load runs without them.
-  if (bulk) await dropPersonKeyIndexes(db);
-  else await ensurePersonKeyIndexes(db, { engine: node.database.engine });
+  if (bulk) await dropBulkLoadIndexes(db);
+  else await ensureBulkLoadIndexes(db, { engine: node.database.engine });
   opts.onStart?.({ totalBytes: size, resumedFromLine: resume?.committedLines, resumedFromByte: resume?.committedBytes, bulk });
   const start = resume ? { lines: resume.committedLines, bytes: resume.committedBytes } : { lines: 0, bytes: 0 };
   const lines =
@@ -102,7 +102,7 @@ export async function importFile(node: NodeContext, path: string, opts: ImportFi
     // Also when interrupted: a node must not be left searching without its indexes.
     opts.onIndexing?.();
     const check = skipRowChecks ? () => timePhase('after the load: reference check', () => verifyReferences(db)) : undefined;
-    await timePhase('after the load: indexes and reference check', () => ensurePersonKeyIndexes(db, { engine: node.database.engine, alongside: check }));
+    await timePhase('after the load: indexes and reference check', () => ensureBulkLoadIndexes(db, { engine: node.database.engine, alongside: check }));
     if (!summary.interrupted) await vacuumAfterLoad(node.database);
   }
   if (!summary.interrupted) await completeRun(db, key, summary);

@@ -6,7 +6,7 @@ import { canSkipRowChecks, verifyReferences } from '../records/bulk-checks.ts';
 import type { ImportLine } from '../../domain/import-record.ts';
 import { runImport, type ImportOptions } from './importer.ts';
 import { vacuumAfterLoad } from '../records/vacuum-after-load.ts';
-import { dropPersonKeyIndexes, ensurePersonKeyIndexes } from '../records/key-indexes.ts';
+import { dropBulkLoadIndexes, ensureBulkLoadIndexes } from '../records/key-indexes.ts';
 import type { RawLine } from './raw-line.ts';
 import type { ImportSummary } from './summary.ts';
 
@@ -32,8 +32,8 @@ export async function importLines(
 ): Promise<ImportSummary> {
   const db = node.database.db;
   const engine = node.database.engine;
-  if (opts.bulk) await dropPersonKeyIndexes(db);
-  else await ensurePersonKeyIndexes(db, { engine });
+  if (opts.bulk) await dropBulkLoadIndexes(db);
+  else await ensureBulkLoadIndexes(db, { engine });
   const skipRowChecks = opts.bulk === true && (await canSkipRowChecks(node.database));
   let summary: ImportSummary;
   try {
@@ -41,11 +41,11 @@ export async function importLines(
   } catch (e) {
     // Also on failure: a node must not be left searching without its indexes.
     // The reference check runs only after a load that ran: a failed one reports its own error, not a check's.
-    if (opts.bulk) await ensurePersonKeyIndexes(db, { engine });
+    if (opts.bulk) await ensureBulkLoadIndexes(db, { engine });
     throw e;
   }
   if (opts.bulk) {
-    await ensurePersonKeyIndexes(db, { engine, alongside: skipRowChecks ? () => verifyReferences(db) : undefined });
+    await ensureBulkLoadIndexes(db, { engine, alongside: skipRowChecks ? () => verifyReferences(db) : undefined });
     if (!summary.interrupted) await vacuumAfterLoad(node.database);
   }
   return summary;

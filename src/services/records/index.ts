@@ -12,4 +12,4 @@ export { writeAuthorities, writeSources } from './write-registry.ts';
 export type { WriteCounts } from './counts.ts';
 export { getPerson, getObject, listSources, sourceOfRecord, type PersonView, type ObjectView, type SourceSummary, type SourceWithCounts, type AlertOnRecord } from './read.ts';
 export { isRealDate } from './checks.ts';
-export { dropPersonKeyIndexes, ensurePersonKeyIndexes } from './key-indexes.ts';
+export { dropBulkLoadIndexes, ensureBulkLoadIndexes } from './key-indexes.ts';
