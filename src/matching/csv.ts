@@ -81,8 +81,8 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
       return out;
     }
   }
-  let header: string[] | null = null;
-  let headerUsable = false;
+  /** Columns of the header; -1 until the header is read. */
+  let columns = -1;
   const col = new Map<string, number>();
   const seen = new Map<string, number>();
   const get = (r: string[], name: string): string => {
@@ -90,15 +90,15 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
     return i === undefined ? '' : (r[i] ?? '').trim();
   };
   const readHeader = ({ record, info }: CsvRow) => {
-    header = record.map((h) => h.trim().toLowerCase());
+    const header = record.map((h) => h.trim().toLowerCase());
+    columns = header.length;
     header.forEach((h, i) => {
       if (col.has(h) && h !== '') errors.push({ line: info.lines, message: `column "${h}" appears twice in the header` });
       else col.set(h, i);
     });
     if (!col.has('id')) errors.push({ line: info.lines, message: `the header has no "id" column (found: ${header.join(', ') || 'nothing'})` });
-    else headerUsable = true;
   };
-  const readRow = ({ record: r, info }: CsvRow, columns: number) => {
+  const readRow = ({ record: r, info }: CsvRow) => {
     const line = info.lines;
     if (r.length !== columns) {
       errors.push({ line, message: `expected ${columns} columns as in the header, found ${r.length}` });
@@ -135,8 +135,9 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
     parse(text, {
       bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
       on_record: (row: unknown) => {
-        if (header === null) readHeader(row as CsvRow);
-        else if (headerUsable && errors.length < MAX_ERRORS) readRow(row as CsvRow, (header as string[]).length);
+        if (columns < 0) readHeader(row as CsvRow);
+        // Without an id column no row is read: the header's error is the answer.
+        else if (col.has('id') && errors.length < MAX_ERRORS) readRow(row as CsvRow);
         return null;
       },
     });
@@ -147,11 +148,10 @@ export function parsePeopleCsv(input: Uint8Array | string): PeopleCsv {
     out.errors = [{ line: err.lines ?? 0, message: `not valid CSV: ${(err.message ?? String(e)).replace(/^Invalid [^:]*: /, '')}` }];
     return out;
   }
-  if (header === null) {
+  if (columns < 0) {
     errors.push({ line: 1, message: 'the file is empty; expected a header line starting with id' });
     return out;
   }
-  if (!headerUsable) out.records = [], out.lines = [];
   if (errors.length >= MAX_ERRORS) errors.push({ line: 0, message: `stopped after ${MAX_ERRORS} problems` });
   return out;
 }

@@ -39,4 +39,3 @@ port.on('message', (req: RecordBatch | CompareRequest) => {
     post({ type: 'failed', message: (e as Error).stack ?? String(e) });
   }
 });
-if (start.count === 0) featuresDone();

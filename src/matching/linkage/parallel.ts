@@ -95,15 +95,15 @@ async function runParallel(records: MatchRecord[], split: number | undefined, op
   const train = trainOptions(split, opts);
   const workers: Worker[] = [];
   const channels: ReturnType<typeof listen>[] = [];
+  const batchSize = Math.max(1, opts.recordBatch ?? RECORD_BATCH);
   try {
     for (let w = 1; w < threads; w++) {
       const start: WorkerStart = { count: n, first: w === 1, train: w === 1 && !opts.model, trainOptions: train };
       const worker = spawnTsWorker(new URL('./compare-worker.ts', import.meta.url), start);
       workers.push(worker);
       channels.push(listen(worker));
-      const size = Math.max(1, opts.recordBatch ?? RECORD_BATCH);
-      for (let from = 0; from < n; from += size) {
-        const batch: RecordBatch = { type: 'records', records: records.slice(from, from + size) };
+      for (let from = 0; from < n; from += batchSize) {
+        const batch: RecordBatch = { type: 'records', records: records.slice(from, from + batchSize) };
         worker.postMessage(batch);
       }
     }

@@ -63,7 +63,6 @@ function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-// "J", "J K" (folded from "J. K.") and the joined "JK" the tokeniser may add.
 /** `shared` when xs holds the same strings (a one-word name's whole is its first token): one array fewer per name. */
 function sameOr(shared: string[], xs: string[]): string[] {
   if (shared.length !== xs.length) return xs;
@@ -71,6 +70,7 @@ function sameOr(shared: string[], xs: string[]): string[] {
   return shared;
 }
 
+// "J", "J K" (folded from "J. K.") and the joined "JK" the tokeniser may add.
 function isInitials(tokens: string[]): boolean {
   const singles = tokens.filter((t) => t.length === 1);
   if (singles.length === 0) return false;
@@ -124,40 +124,31 @@ function namePart(asWritten: string, formTokens: string[][], isGiven: boolean): 
 // Names repeat (a population has far fewer distinct names than persons), so
 // the parts are interned: one NamePart per distinct spelling, shared by every
 // record that carries it. Saves most of the work and memory at a million records.
+// Birth dates, nationality lists, places and address words repeat as well,
+// and the features of a million records are held by every linkage thread:
+// one shared, read-only copy per distinct value saves about a third of the
+// remaining memory. Each cache is emptied when full, which bounds memory.
 const PART_CACHE_LIMIT = 400_000;
+const VALUE_CACHE_LIMIT = 200_000;
 const givenParts = new Map<string, NamePart>();
 const familyParts = new Map<string, NamePart>();
-
-function cachedPart(cache: Map<string, NamePart>, raw: string, isGiven: boolean): NamePart {
-  let part = cache.get(raw);
-  if (part === undefined) {
-    part = raw.trim() === '' ? EMPTY_PART : namePart(raw, nameTokenForms(raw), isGiven);
-    if (cache.size >= PART_CACHE_LIMIT) cache.clear();
-    cache.set(raw, part);
-  }
-  return part;
-}
-
-function nameFeatures(given: string, family: string): NameFeatures {
-  return { given: cachedPart(givenParts, given, true), family: cachedPart(familyParts, family, false) };
-}
-
-const NONE = NO_STRINGS;
-
-// Birth dates, nationality lists, places and address words repeat across a
-// population as names do, and the features of a million records are held
-// by every linkage thread: one shared, read-only copy per distinct value
-// saves about a third of their memory. Bounded like the name parts.
-const VALUE_CACHE_LIMIT = 200_000;
 const births = new Map<string, BirthDate | null>();
 const nationalityLists = new Map<string, string[]>();
 const places = new Map<string, string>();
 const words = new Map<string, string>();
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= VALUE_CACHE_LIMIT) cache.clear();
+function remember<T>(cache: Map<string, T>, key: string, value: T, limit = VALUE_CACHE_LIMIT): T {
+  if (cache.size >= limit) cache.clear();
   cache.set(key, value);
   return value;
+}
+
+function cachedPart(cache: Map<string, NamePart>, raw: string, isGiven: boolean): NamePart {
+  return cache.get(raw) ?? remember(cache, raw, raw.trim() === '' ? EMPTY_PART : namePart(raw, nameTokenForms(raw), isGiven), PART_CACHE_LIMIT);
+}
+
+function nameFeatures(given: string, family: string): NameFeatures {
+  return { given: cachedPart(givenParts, given, true), family: cachedPart(familyParts, family, false) };
 }
 
 function birthOf(raw: string): BirthDate | null {
@@ -166,7 +157,7 @@ function birthOf(raw: string): BirthDate | null {
 }
 
 function nationalitiesOf(codes: string[]): string[] {
-  if (codes.length === 0) return NONE;
+  if (codes.length === 0) return NO_STRINGS;
   const key = codes.join('|');
   return nationalityLists.get(key) ?? remember(nationalityLists, key, uniq(codes.map((c) => c.trim().toUpperCase()).filter(Boolean)));
 }
@@ -178,7 +169,7 @@ function placeOf(raw: string): string {
 
 function addressTokensOf(raw: string): string[] {
   const addr = foldLatin(raw);
-  if (!addr) return NONE;
+  if (!addr) return NO_STRINGS;
   const tokens = [...new Set(addr.split(' '))].sort();
   for (let i = 0; i < tokens.length; i++) tokens[i] = words.get(tokens[i]) ?? remember(words, tokens[i], tokens[i]);
   return tokens;
@@ -196,8 +187,8 @@ export function extractFeatures(rec: MatchRecord): RecordFeatures {
   }
   // push leaves room for 17; a record has one or two names.
   const names = found.slice();
-  const documents = rec.documentNumbers.length === 0 ? NONE : uniq(rec.documentNumbers.map(normaliseDocument).filter((d) => d.length > 0));
-  const folded = documents.length === 0 ? NONE : uniq(documents.map(foldConfusables));
+  const documents = rec.documentNumbers.length === 0 ? NO_STRINGS : uniq(rec.documentNumbers.map(normaliseDocument).filter((d) => d.length > 0));
+  const folded = documents.length === 0 ? NO_STRINGS : uniq(documents.map(foldConfusables));
   return {
     names,
     birth: rec.birthDate ? birthOf(rec.birthDate) : null,

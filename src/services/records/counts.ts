@@ -25,3 +25,12 @@ export function countUpserts(rows: UpsertedRow[], total: number): WriteCounts {
 // updated: PostgreSQL's documented-by-practice way to tell them apart in
 // RETURNING, and it works the same in PGlite.
 export const RETURNING_UPSERT = 'returning id::text as id, (xmax = 0) as inserted';
+
+/**
+ * The upsert's condition for a changed record (records are json, see
+ * migration 0009): the text first, cheap and equal when a file is imported
+ * again; then as jsonb, so key order and spacing do not count as a change.
+ */
+export function recordChanged(table: 'persons' | 'objects' | 'alerts'): string {
+  return `${table}.record::text <> excluded.record::text and ${table}.record::jsonb is distinct from excluded.record::jsonb`;
+}

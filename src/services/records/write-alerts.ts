@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
-import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
+import { countUpserts, RETURNING_UPSERT, recordChanged, type UpsertedRow, type WriteCounts } from './counts.ts';
 import type { PreparedAlert } from './prepared.ts';
 import { textColumn, unnestColumns } from './columns.ts';
 import { copyIfAllNew } from './copy-fresh.ts';
@@ -26,7 +26,7 @@ on conflict (id) do update set
   handling_code = excluded.handling_code, issuing_authority_id = excluded.issuing_authority_id,
   valid_from = excluded.valid_from, expires_at = excluded.expires_at, review_at = excluded.review_at,
   status = excluded.status, record = excluded.record, updated_at = now()
-where alerts.record::text <> excluded.record::text and alerts.record::jsonb is distinct from excluded.record::jsonb
+where ${recordChanged('alerts')}
 ${RETURNING_UPSERT}`;
 
 export interface AlertWriteResult extends WriteCounts {

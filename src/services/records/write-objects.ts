@@ -3,7 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
-import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
+import { countUpserts, RETURNING_UPSERT, recordChanged, type UpsertedRow, type WriteCounts } from './counts.ts';
 import type { PreparedObject } from './prepared.ts';
 import { textColumn, unnestColumns } from './columns.ts';
 import { copyIfAllNew } from './copy-fresh.ts';
@@ -17,7 +17,7 @@ on conflict (id) do update set
   kind = excluded.kind, identifier = excluded.identifier, identifier_key = excluded.identifier_key,
   identifier2 = excluded.identifier2, identifier2_key = excluded.identifier2_key, country = excluded.country,
   record = excluded.record, display_name = excluded.display_name, updated_at = now()
-where objects.record::text <> excluded.record::text and objects.record::jsonb is distinct from excluded.record::jsonb
+where ${recordChanged('objects')}
 ${RETURNING_UPSERT}`;
 
 /** Objects must have distinct ids within one call. */

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Schema } from '../../store/schema.ts';
 import { rawQuery } from '../../store/database.ts';
-import { countUpserts, RETURNING_UPSERT, type UpsertedRow, type WriteCounts } from './counts.ts';
+import { countUpserts, RETURNING_UPSERT, recordChanged, type UpsertedRow, type WriteCounts } from './counts.ts';
 import { textColumn, unnestColumns } from './columns.ts';
 import type { PreparedPerson } from './prepared.ts';
 import { copyRows } from '../../store/copy.ts';
@@ -20,7 +20,7 @@ from ${unnestColumns(8)} as t(id, source_id, ref, record, display_name, birth_da
 on conflict (id) do update set
   record = excluded.record, display_name = excluded.display_name, birth_date = excluded.birth_date,
   sex = excluded.sex, nationalities = excluded.nationalities, updated_at = now()
-where persons.record::text <> excluded.record::text and persons.record::jsonb is distinct from excluded.record::jsonb
+where ${recordChanged('persons')}
 ${RETURNING_UPSERT}`;
 
 const INSERT_DOCUMENTS = `
