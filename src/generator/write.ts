@@ -5,11 +5,8 @@
 // Memory stays flat for any size; output is the same with or without workers.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { spawnTsWorker } from '../runtime/spawn-worker.ts';
 import { headerLines, parseToday, ReleaseQueue, type PopulationOptions } from './population.ts';
 import { DEDUPE_CSV_HEADER, TRUTH_CSV_HEADER, produceEntities, type PopulationFormat, type ProduceOptions, type SerializedBundle } from './produce.ts';
 
@@ -104,25 +101,10 @@ function inProcess(opts: ProduceOptions, size: number): EntitySource {
   };
 }
 
-/**
- * Worker code: registers the TypeScript loader (as bin/pontis.js does for
- * the main thread), then loads worker.ts.
- */
-function workerBootstrap(): string {
-  // The ESM build of tsx/esm/api (what `import 'tsx/esm/api'` resolves to).
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  return `(async () => {
-    const api = await import(${JSON.stringify(tsxApi)});
-    api.register();
-    await import(${JSON.stringify(worker)});
-  })();`;
-}
-
+/** Generator threads running worker.ts, each producing chunks of entities. */
 function workerPool(opts: ProduceOptions, count: number, size: number): EntitySource {
   const workers = Array.from({ length: count }, () =>
-    new Worker(workerBootstrap(), { eval: true, workerData: opts }),
+    spawnTsWorker(new URL('./worker.ts', import.meta.url), opts),
   );
   const pending = new Map<number, { resolve: (e: SerializedBundle[][]) => void; reject: (e: Error) => void }>();
   const results = new Map<number, Promise<SerializedBundle[][]>>();

@@ -17,7 +17,7 @@ import {
 } from './engine.ts';
 import { PairBuffer } from './pair-buffer.ts';
 import type { ComparedChunk, CompareRequest, RecordBatch, WorkerMessage, WorkerStart } from './parallel-protocol.ts';
-import { spawnTsWorker } from './spawn-worker.ts';
+import { spawnTsWorker } from '../../runtime/spawn-worker.ts';
 
 export interface ParallelLinkageOptions extends LinkageOptions {
   /** Threads in all, the main one included; default: the cores available, at most 4. 1 = engine.ts alone. */

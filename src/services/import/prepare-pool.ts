@@ -1,21 +1,12 @@
-// A few worker threads running prepare-worker.ts. Workers load TypeScript
-// through tsx, registered inside each worker (module hooks of the main
-// thread do not reach workers on Node 20).
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// A few worker threads running prepare-worker.ts.
+import type { Worker } from 'node:worker_threads';
+import { spawnTsWorker } from '../../runtime/spawn-worker.ts';
 import type { RawLine } from './raw-line.ts';
 import type { LineResult } from './validate-line.ts';
 
 interface Pending {
   resolve(r: LineResult[]): void;
   reject(e: Error): void;
-}
-
-function bootstrap(): string {
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
-  const worker = new URL('./prepare-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`;
 }
 
 export class PreparePool {
@@ -25,9 +16,8 @@ export class PreparePool {
   #failed: Error | undefined;
 
   constructor(size: number) {
-    const code = bootstrap();
     for (let i = 0; i < size; i++) {
-      const w = new Worker(code, { eval: true });
+      const w = spawnTsWorker(new URL('./prepare-worker.ts', import.meta.url), undefined);
       w.on('message', (m: { id: number; results?: LineResult[]; error?: string }) => {
         const p = this.#pending.get(m.id);
         this.#pending.delete(m.id);
