@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachEngine, openTestDatabase } from '../../test/support/databases.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
-import { prepared, rawQuery } from './database.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, prepared, rawQuery } from './database.ts';
 import { recordId } from './ids.ts';
 
 describeEachEngine('database', (getDb, engine) => {
@@ -78,6 +81,26 @@ it('runs the embedded engine without full-page images, whose fsync is off anyway
     expect(row).toEqual({ full_page_writes: 'off', fsync: 'off' });
   } finally {
     await dispose();
+  }
+});
+
+it('gives an embedded store in a data directory a 1 GB page cache, or the size configured, and refuses sizes it cannot start with', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pontis-buffers-'));
+  const buffers = async (opts: { sharedBuffers?: string }) => {
+    const database = await openDatabase({ dataDir: dir, migrate: false, ...opts });
+    try {
+      return (await database.query<{ s: string }>(`select current_setting('shared_buffers') as s`))[0]!.s;
+    } finally {
+      await database.close();
+    }
+  };
+  try {
+    expect(await buffers({})).toBe('1GB');
+    expect(await buffers({ sharedBuffers: '256MB' })).toBe('256MB');
+    await expect(openDatabase({ dataDir: dir, sharedBuffers: '2GB' })).rejects.toThrow(/from 16MB to 1536MB.*"2GB"/);
+    await expect(openDatabase({ dataDir: dir, sharedBuffers: 'lots' })).rejects.toThrow(/PONTIS_EMBEDDED_SHARED_BUFFERS must be a size/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

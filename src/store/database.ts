@@ -1,4 +1,5 @@
-// Opens the node's database: embedded PGlite in a data directory by default,
+// Opens the node's database: embedded PGlite in a data directory by default
+// (in a thread of its own, pglite-thread.ts),
 // PostgreSQL when a URL is given. Both run the same SQL migrations and are
 // configured to hand back the same JavaScript types, so everything above the
 // store behaves identically on both (the storage tests run against both).
@@ -6,13 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyPayload } from './copy-data.ts';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { PGliteThread } from './pglite-thread.ts';
 import { preparedName } from './prepared.ts';
 import { listMigrations, runMigrations } from './migrate.ts';
 import type { Schema } from './schema.ts';
@@ -28,6 +28,32 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * The embedded engine's page cache (PostgreSQL's shared_buffers) for a
+   * store in a data directory: PONTIS_EMBEDDED_SHARED_BUFFERS, else 1GB.
+   * In-memory stores keep PGlite's 128MB.
+   */
+  sharedBuffers?: string;
+}
+
+/**
+ * The embedded page cache of a data-directory store. Each page a search
+ * misses is a file read through PGlite's file layer (about 6 µs), and a
+ * person search at 10 million persons reads some 150 records at random: 1 GB
+ * instead of 128 MB took the database thread from 3.2 to 2.7 ms per mixed
+ * search (288 → 334 searches/s, docs/benchmarks.md). PGlite's 32-bit memory
+ * holds 1.5 GB at most; 2 GB does not start. Memory is taken as pages are
+ * read, so a small store stays small.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '1GB';
+
+/** A shared_buffers size the embedded engine can start with: 16MB to 1536MB, given as kB, MB or GB. */
+export function embeddedSharedBuffers(value: string | undefined, from = 'PONTIS_EMBEDDED_SHARED_BUFFERS'): string {
+  const v = (value ?? EMBEDDED_SHARED_BUFFERS).trim();
+  const m = /^(\d+)(kB|MB|GB)$/.exec(v);
+  const mb = m ? Number(m[1]) * { kB: 1 / 1024, MB: 1, GB: 1024 }[m[2] as 'kB' | 'MB' | 'GB'] : NaN;
+  if (!(mb >= 16 && mb <= 1536)) throw new Error(`${from} must be a size from 16MB to 1536MB such as 512MB or 1GB, got "${value}"`);
+  return v;
 }
 
 export interface Database {
@@ -52,7 +78,9 @@ pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
 
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
   if (!opts.url && !opts.dataDir && opts.migrate !== false) return openMigratedInMemory();
-  const database = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openEmbedded(opts.dataDir);
+  const database = opts.url
+    ? await openPostgres(opts.url, opts.poolSize ?? 10)
+    : await openEmbedded(opts.dataDir, undefined, opts.dataDir ? embeddedSharedBuffers(opts.sharedBuffers ?? process.env.PONTIS_EMBEDDED_SHARED_BUFFERS) : undefined);
   if (opts.migrate !== false) await runMigrations(database);
   return database;
 }
@@ -83,36 +111,18 @@ async function openMigratedInMemory(): Promise<Database> {
   return database;
 }
 
-// PGlite runs with fsync off, so its files survive the node process being
-// killed (the kernel still holds every completed write) but not the machine
-// losing power. Full-page images in the WAL guard only against pages torn
-// by such a power loss, which fsync off already does not survive: they
-// cost without protecting. Off, a million-person import takes 116 s
-// instead of 125 s of the main thread (measured 2026-12-05).
-const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'];
-
-async function openEmbedded(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+async function openEmbedded(dataDir?: string, loadDataDir?: Blob, sharedBuffers?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    loadDataDir,
-    startParams: EMBEDDED_START,
-    extensions: { pg_trgm },
-    parsers: {
-      [pgliteTypes.INT8]: (v: string) => Number(v),
-      [pgliteTypes.DATE]: (v: string) => v,
-      [NUMERIC]: (v: string) => Number(v),
-    },
-  });
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
+  const thread = await PGliteThread.start({ dataDir, loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined, sharedBuffers });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(thread) });
   return {
     engine: 'embedded',
     db,
     query: (text, params) => rawQuery(db, text, params),
-    dumpTemplate: () => pglite.dumpDataDir('none'),
+    dumpTemplate: () => thread.dump(),
     async close() {
       await db.destroy();
-      await pglite.close();
+      await thread.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely } from 'kysely';
 import { PGliteStatements } from './pglite-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { PGliteThread } from './pglite-thread.ts';
 import { prepared, preparedName } from './prepared.ts';
 
 let pg: PGlite;
@@ -123,11 +124,12 @@ describe('PGlite statements', () => {
 
 describe('PGlite dialect', () => {
   it('runs texts marked prepared() as named statements, and the rest as before', async () => {
-    const db = new Kysely<any>({ dialect: new PGliteDialect(pg, { analyzeIntervalMs: 0 }) });
+    const thread = await PGliteThread.start({});
+    const db = new Kysely<any>({ dialect: new PGliteDialect(thread, { analyzeIntervalMs: 0 }) });
     const text = prepared('select $1::text || $2::text as joined');
     expect((await db.executeQuery(CompiledQuery.raw(text, ['a', 'b']))).rows).toEqual([{ joined: 'ab' }]);
     const name = preparedName(text)!;
-    const listed = await pg.query<{ statement: string }>('select statement from pg_prepared_statements where name = $1', [name]);
+    const listed = await db.executeQuery(CompiledQuery.raw('select statement from pg_prepared_statements where name = $1', [name]));
     expect(listed.rows).toEqual([{ statement: text }]);
     expect((await db.executeQuery(CompiledQuery.raw('select $1::int * 3 as x', [3]))).rows).toEqual([{ x: 9 }]);
     // Parameterless scripts still go through the simple protocol.
@@ -136,5 +138,33 @@ describe('PGlite dialect', () => {
       expect((await trx.executeQuery(CompiledQuery.raw(text, ['c', 'd']))).rows).toEqual([{ joined: 'cd' }]);
     });
     await db.destroy();
+    await thread.close();
+  });
+
+  it('lets single statements go on while earlier ones run, never into another caller’s transaction', async () => {
+    const thread = await PGliteThread.start({});
+    const db = new Kysely<any>({ dialect: new PGliteDialect(thread, { analyzeIntervalMs: 0, checkpointIntervalMs: 0 }) });
+    await db.executeQuery(CompiledQuery.raw('create table ledger (n int)'));
+    let inside!: () => void;
+    const opened = new Promise<void>((r) => (inside = r));
+    // A transaction that writes, lets others try to get in, then fails.
+    const failing = db.transaction().execute(async (trx) => {
+      await trx.executeQuery(CompiledQuery.raw('insert into ledger values (1)'));
+      inside();
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error('rolled back on purpose');
+    });
+    await opened;
+    // Issued while the transaction is open: they wait for it and are not undone with it.
+    const outside = [2, 3, 4].map((n) => db.executeQuery(CompiledQuery.raw('insert into ledger values ($1)', [n])));
+    await expect(failing).rejects.toThrow(/on purpose/);
+    await Promise.all(outside);
+    // Many single statements in flight at once still run in the order issued.
+    const order = await Promise.all(Array.from({ length: 20 }, (_, i) => db.executeQuery(CompiledQuery.raw('insert into ledger values ($1) returning (select count(*) from ledger)::int as before', [10 + i]))));
+    expect(order.map((r) => (r.rows[0] as { before: number }).before)).toEqual(Array.from({ length: 20 }, (_, i) => 3 + i));
+    const rows = await db.executeQuery(CompiledQuery.raw('select n from ledger where n < 10 order by n'));
+    expect(rows.rows).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
+    await db.destroy();
+    await thread.close();
   });
 });
