@@ -315,6 +315,10 @@ interface EngineFigures {
     concurrency: number;
     /** The node process (HTTP server, search, embedded engine). */
     cpuMsPerSearch: number;
+    /** Of which the node's main thread (HTTP, scoring; on PostgreSQL nearly all of it). */
+    mainThreadCpuMsPerSearch: number;
+    /** Of which the busiest other thread: on the embedded engine, the database's. */
+    busiestOtherThreadCpuMsPerSearch?: number;
     /** The PostgreSQL server processes (postgres engine only). */
     postgresCpuMsPerSearch?: number;
     /** The load generator, a separate process. */
@@ -323,6 +327,8 @@ interface EngineFigures {
   naive: Latency;
   recall: { probes: number; expected: number; engine: number; naive: number };
   identifierRecall: { probes: number; found: number };
+  /** CPU per service-level search, one at a time: the node process and its main thread. */
+  serviceCpu?: { person: ThreadCpu; identifier: ThreadCpu };
 }
 
 async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: string): Promise<EngineFigures> {
@@ -346,8 +352,12 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
     for (const p of pop.personProbes.slice(0, 20)) await search(node, actor, personRequest(p));
 
     console.error('  service-level latency');
+    const personCpu = cpuMeter();
     const person = summarise(await timeEach(pop.personProbes, (p) => search(node, actor, personRequest(p))));
+    const personCost = personCpu(pop.personProbes.length);
+    const identifierCpu = cpuMeter();
     const identifier = summarise(await timeEach(pop.objectProbes, (p) => search(node, actor, { ...CTX, object: p.object })));
+    const identifierCost = identifierCpu(pop.objectProbes.length);
 
     console.error('  recall: engine vs pg_trgm');
     const allSources = (await node.database.query<{ id: string }>('select id from sources')).map((r) => r.id);
@@ -390,8 +400,12 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
     const postmaster = engine === 'postgres' ? await postmasterPid(node) : undefined;
     const pgBefore = postmaster ? postgresCpu(postmaster) : undefined;
     const cpuBefore = process.cpuUsage();
+    const mainBefore = mainThreadCpu();
+    const threadsBefore = threadCpu();
     const traffic = await runLoadClient({ url: `${server.url}/api/v1/search`, token, bodies: bodies.map((b) => JSON.stringify(b)), concurrency: opts.concurrency, seconds: opts.seconds });
     const cpu = process.cpuUsage(cpuBefore);
+    const mainCpu = mainThreadCpu() - mainBefore;
+    const otherCpu = busiestOtherThread(threadsBefore);
     const pgCpu = postmaster && pgBefore ? cpuSince(pgBefore, postgresCpu(postmaster)) : undefined;
     const served = Math.max(traffic.times.length, 1);
     await server.close();
@@ -403,6 +417,8 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
       errors: traffic.errors,
       concurrency: opts.concurrency,
       cpuMsPerSearch: (cpu.user + cpu.system) / 1000 / served,
+      mainThreadCpuMsPerSearch: mainCpu / served,
+      busiestOtherThreadCpuMsPerSearch: otherCpu / served,
       ...(pgCpu !== undefined ? { postgresCpuMsPerSearch: pgCpu / served } : {}),
       clientCpuMsPerSearch: traffic.cpuMs / served,
     };
@@ -415,6 +431,7 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
       naive: summarise(naiveTimes),
       recall: { probes: pop.personProbes.length, expected, engine: foundEngine, naive: foundNaive },
       identifierRecall: { probes: pop.objectProbes.length, found: idFound },
+      serviceCpu: { person: personCost, identifier: identifierCost },
     };
   } finally {
     await node.close();
@@ -506,6 +523,47 @@ function procStat(pid: number | string): string[] | undefined {
   }
 }
 
+/**
+ * User + system CPU in ms of this process's main thread, the one that serves
+ * HTTP and scores: it can use one core at most, whatever the other threads
+ * (the embedded engine's database thread, V8's helpers) do.
+ */
+function mainThreadCpu(): number {
+  return threadCpu().get(process.pid) ?? 0;
+}
+
+/** User + system CPU in ms of each thread of this process, by thread id. */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const t of readdirSync(`/proc/${process.pid}/task`)) {
+    const f = procStat(`${process.pid}/task/${t}`);
+    if (f) out.set(Number(t), (Number(f[11]) + Number(f[12])) * 10);
+  }
+  return out;
+}
+
+/** CPU in ms of the busiest thread other than the main one since `before` (the embedded engine's database thread). */
+function busiestOtherThread(before: Map<number, number>): number {
+  let max = 0;
+  for (const [tid, v] of threadCpu()) if (tid !== process.pid) max = Math.max(max, v - (before.get(tid) ?? 0));
+  return max;
+}
+
+interface ThreadCpu {
+  process: number;
+  main: number;
+}
+
+/** Starts measuring this process's CPU; the function returned gives it per search (ms) for n searches. */
+function cpuMeter(): (n: number) => ThreadCpu {
+  const before = process.cpuUsage();
+  const mainBefore = mainThreadCpu();
+  return (n) => {
+    const cpu = process.cpuUsage(before);
+    return { process: (cpu.user + cpu.system) / 1000 / Math.max(n, 1), main: (mainThreadCpu() - mainBefore) / Math.max(n, 1) };
+  };
+}
+
 /** User + system CPU in ms of the postmaster and each of its children (backends come and go with the pool). */
 function postgresCpu(postmaster: number): Map<number, number> {
   const tickMs = 10; // USER_HZ is 100 on Linux
@@ -541,7 +599,7 @@ const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 
 function report(figures: EngineFigures[], opts: Options, load: number[]): string {
   const rows = figures.map((f) =>
-    `| ${f.engine} | ${f.counts.persons.toLocaleString('en')} | ${f.counts.alerts.toLocaleString('en')} | ${ms(f.person.p50)} / **${ms(f.person.p95)}** / ${ms(f.person.p99)} | ${ms(f.identifier.p50)} / **${ms(f.identifier.p95)}** / ${ms(f.identifier.p99)} | **${f.http.perSecond.toFixed(0)}**/s (p95 ${ms(f.http.latency.p95)} ms, ${f.http.errors} errors) | ${ms(f.http.cpuMsPerSearch)} / ${f.http.postgresCpuMsPerSearch !== undefined ? ms(f.http.postgresCpuMsPerSearch) : '–'} / ${ms(f.http.clientCpuMsPerSearch ?? 0)} ms |`,
+    `| ${f.engine} | ${f.counts.persons.toLocaleString('en')} | ${f.counts.alerts.toLocaleString('en')} | ${ms(f.person.p50)} / **${ms(f.person.p95)}** / ${ms(f.person.p99)} | ${ms(f.identifier.p50)} / **${ms(f.identifier.p95)}** / ${ms(f.identifier.p99)} | **${f.http.perSecond.toFixed(0)}**/s (p95 ${ms(f.http.latency.p95)} ms, ${f.http.errors} errors) | ${ms(f.http.cpuMsPerSearch)} (${threadShares(f)}) / ${f.http.postgresCpuMsPerSearch !== undefined ? ms(f.http.postgresCpuMsPerSearch) : '–'} / ${ms(f.http.clientCpuMsPerSearch ?? 0)} ms |`,
   );
   const naive = figures.map((f) => {
     const pct = (x: number) => (f.recall.expected ? `${((100 * x) / f.recall.expected).toFixed(1)} %` : 'n/a');
@@ -552,7 +610,7 @@ function report(figures: EngineFigures[], opts: Options, load: number[]): string
   return `
 ${population(opts)} Load average while measuring: ${load.map((l) => l.toFixed(1)).join(', ')} (the 2 cores are shared with other work, so these are pessimistic).
 
-Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at a time (${figures[0]?.person.n ?? 0} person queries: a record's name and birth date as another source wrote them; ${figures[0]?.identifier.n ?? 0} identifier queries: VIN, plate, serial, IBAN, document number, typed with spaces, dashes or lower case). Throughput: mixed person and identifier searches through \`POST /api/v1/search\` (HTTP, token auth, audit and \`searches\` row per search) by ${opts.concurrency} concurrent clients for ${opts.seconds} s. The load generator is a separate process on the same machine (keep-alive HTTP/1.1 connections). *CPU per HTTP search* is CPU time (user + system) divided by the searches served, for the node process (HTTP server, search; on the embedded engine also the database), the PostgreSQL server processes, and the load generator: unlike wall-clock figures it hardly depends on how busy the shared machine was. The node's share is the bound that matters first: one process uses one core, so it serves at most about 1000 / that many searches per second; all three together must fit in the machine's 2 cores.
+Latency in ms (p50 / **p95** / p99) of \`search()\` at the service level, one at a time (${figures[0]?.person.n ?? 0} person queries: a record's name and birth date as another source wrote them; ${figures[0]?.identifier.n ?? 0} identifier queries: VIN, plate, serial, IBAN, document number, typed with spaces, dashes or lower case). Throughput: mixed person and identifier searches through \`POST /api/v1/search\` (HTTP, token auth, audit and \`searches\` row per search) by ${opts.concurrency} concurrent clients for ${opts.seconds} s. The load generator is a separate process on the same machine (keep-alive HTTP/1.1 connections). *CPU per HTTP search* is CPU time (user + system) divided by the searches served, for the node process (HTTP server, search; on the embedded engine also the database, in a thread of its own) with its main thread's share in brackets, the PostgreSQL server processes, and the load generator: unlike wall-clock figures it hardly depends on how busy the shared machine was. Each thread uses one core at most, so the node serves at most about 1000 / (its busiest thread's share) searches per second, and all of it together must fit in the machine's 2 cores.
 
 | engine | persons | alerts | person search | identifier search | mixed HTTP throughput | CPU per HTTP search: node / PostgreSQL / load generator |
 |---|---:|---:|---:|---:|---:|---:|
@@ -567,7 +625,21 @@ ${targets(opts)}
 ${naive.join('\n')}
 
 Identifier searches that found their object: ${ids}.
-`;
+${serviceCpuLine(figures)}`;
+}
+
+/** The node's CPU by thread: its main thread and, on the embedded engine, the database's thread (the busiest other one). */
+function threadShares(f: EngineFigures): string {
+  const { mainThreadCpuMsPerSearch: main, busiestOtherThreadCpuMsPerSearch: db } = f.http;
+  return `main thread ${ms(main)}${f.engine === 'embedded' && db !== undefined ? `, database thread ${ms(db)}` : ''}`;
+}
+
+/** Where a search's CPU goes, from the one-at-a-time runs (figures from runs before this was measured have none). */
+function serviceCpuLine(figures: EngineFigures[]): string {
+  const known = figures.filter((f) => f.serviceCpu);
+  if (!known.length) return '';
+  const one = (c: ThreadCpu) => `${ms(c.process)} ms (main thread ${ms(c.main)})`;
+  return `\nCPU of the node per search in the one-at-a-time runs: ${known.map((f) => `${f.engine}: person ${one(f.serviceCpu!.person)}, identifier ${one(f.serviceCpu!.identifier)}`).join('; ')}. On the embedded engine the rest is the database's thread.\n`;
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import { AccessDeniedError, NotFoundError } from '../../domain/errors.ts';
 import type { Schema } from '../../store/schema.ts';
-import { rawQuery } from '../../store/database.ts';
+import { prepared, rawQuery } from '../../store/database.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
 import type { NodeContext } from '../context.ts';
@@ -310,6 +310,9 @@ export function hitAlertsBySubject(rows: HitAlertRow[]): Map<string, HitAlert[]>
   return out;
 }
 
+// Named: the single search asks it once per search (src/services/search/search.ts).
+const EFFECTIVE_ALERTS_ON = prepared(`select ${effectiveAlertsSql('$1::uuid[]', '$2::uuid[]', '$3::date', '$4::text[]')} as alerts`);
+
 /** The alerts producing hits today on these persons/objects (see effectiveAlertsSql). */
 export async function effectiveAlertsOn(
   db: Executor,
@@ -320,11 +323,7 @@ export async function effectiveAlertsOn(
   sourceIds?: string[],
 ): Promise<Map<string, HitAlert[]>> {
   if (!personIds.length && !objectIds.length) return new Map();
-  const [row] = await rawQuery<{ alerts: HitAlertRow[] | string }>(
-    db,
-    `select ${effectiveAlertsSql('$1::uuid[]', '$2::uuid[]', '$3::date', '$4::text[]')} as alerts`,
-    [personIds, objectIds, today, sourceIds ?? null],
-  );
+  const [row] = await rawQuery<{ alerts: HitAlertRow[] | string }>(db, EFFECTIVE_ALERTS_ON, [personIds, objectIds, today, sourceIds ?? null]);
   const alerts = row?.alerts ?? [];
   return hitAlertsBySubject(typeof alerts === 'string' ? (JSON.parse(alerts) as HitAlertRow[]) : alerts);
 }

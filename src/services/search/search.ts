@@ -9,6 +9,7 @@ import { authorize, searchableSources } from '../../access/policy.ts';
 import { ValidationError, issuesFromZod, type FieldIssue } from '../../domain/errors.ts';
 import type { MatchRecord } from '../../domain/match-record.ts';
 import { detectIdentifier, normaliseDocumentNumber, parseMrz, toCountryCode, type DetectedQuery, type ParsedMrz } from '../../identifiers/index.ts';
+import { effectiveAlertsOn } from '../alerts/read.ts';
 import { auditBody, withAuditAppend } from '../audit/audit-log.ts';
 import { isoDay } from '../clock.ts';
 import { prepared, rawQuery } from '../../store/database.ts';
@@ -254,12 +255,13 @@ export async function runSearch(node: NodeContext, actor: Actor | null, req: Sea
     }
   }
 
-  const { alerts } = candidates;
+  const personAlerts = await effectiveAlertsOn(node.database.db, [...personHits.keys()], [], today, allowedIds);
+  const alerts = (id: string) => personAlerts.get(id) ?? candidates.objectAlerts.get(id) ?? [];
   const ranked = [...personHits.values(), ...objectHits.values()];
   // An alert kept in a hit/no-hit register shows as that register's hit, not with its content.
   const hitNoHitAlerts = new Map<string, number>();
   for (const [i, h] of ranked.entries()) {
-    const all = alerts.get(h.recordId) ?? [];
+    const all = alerts(h.recordId);
     h.alerts = all.filter((a) => !byId.get(a.source)?.hitNoHit);
     for (const a of all) if (byId.get(a.source)?.hitNoHit && !hitNoHitAlerts.has(a.source)) hitNoHitAlerts.set(a.source, i);
   }
