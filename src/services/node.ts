@@ -11,6 +11,8 @@ export interface OpenNodeOptions {
   /** Directory of the embedded store; ignored when databaseUrl is set. Undefined = in memory. */
   dataDir?: string;
   databaseUrl?: string;
+  /** The embedded store's page cache (see openDatabase); PONTIS_EMBEDDED_SHARED_BUFFERS or 1GB when absent. */
+  sharedBuffers?: string;
   clock?: Clock;
   logger?: Logger;
   config?: Partial<NodeConfig>;
@@ -18,7 +20,7 @@ export interface OpenNodeOptions {
 
 export async function openNode(opts: OpenNodeOptions = {}): Promise<NodeContext & { close(): Promise<void> }> {
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
-  const database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : dataDir && resolve(dataDir, 'db') });
+  const database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.databaseUrl ? undefined : dataDir && resolve(dataDir, 'db'), sharedBuffers: opts.sharedBuffers });
   const config: NodeConfig = {
     nodeAuthorityId: opts.config?.nodeAuthorityId ?? process.env.PONTIS_NODE_AUTHORITY ?? 'nl-politie',
     nodeName: opts.config?.nodeName ?? process.env.PONTIS_NODE_NAME ?? 'Pontis node',

@@ -13,6 +13,9 @@ import { writeTimings } from '../../services/records/write-batch.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { intOption, UsageError } from '../errors.ts';
 
+/** The embedded page cache of an import (PGlite's own default): see where the node is opened. */
+const IMPORT_SHARED_BUFFERS = '128MB';
+
 interface ImportCliOptions {
   data: string;
   database?: string;
@@ -74,7 +77,14 @@ export function register(program: Command): void {
       if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
       if (opts.format && opts.format !== 'jsonl' && opts.format !== 'csv') throw new UsageError(`--format must be jsonl or csv, got "${opts.format}"`);
       if (opts.kind && !(OBJECT_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind must be one of ${OBJECT_KINDS.join(', ')}, got "${opts.kind}"`);
-      const node = await openNode({ dataDir: opts.data, databaseUrl: opts.database, logger: createLogger({ level: process.env.PONTIS_LOG_LEVEL ? undefined : 'warn' }) });
+      const node = await openNode({
+        dataDir: opts.data,
+        databaseUrl: opts.database,
+        // A load streams through the embedded page cache: PGlite's 128 MB loaded a million
+        // persons as fast as the 1 GB a serving node gets (112.6 against 116.4 s), in 0.9 GB less memory.
+        sharedBuffers: process.env.PONTIS_EMBEDDED_SHARED_BUFFERS ?? IMPORT_SHARED_BUFFERS,
+        logger: createLogger({ level: process.env.PONTIS_LOG_LEVEL ? undefined : 'warn' }),
+      });
       const showProgress = opts.progress && process.stderr.isTTY === true;
       let bar: ProgressBar | undefined;
       let rejectsOut: WriteStream | undefined;

@@ -62,7 +62,7 @@ async function storeHasPersons(node: NodeContext): Promise<boolean> {
 /**
  * Validation threads for a file. A worker pays off once a file takes more than
  * a few seconds; below that its start-up costs more than it saves. With the
- * embedded engine the main thread runs the database (WebAssembly), so it
+ * embedded engine the database's thread (WebAssembly) does the writing and
  * keeps a core of its own; with PostgreSQL the server does the writing and
  * the main thread mostly waits, so validation takes every core.
  */
