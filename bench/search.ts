@@ -403,15 +403,11 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
     bodies.sort((a, b) => (JSON.stringify(a).length % 7) - (JSON.stringify(b).length % 7));
     const postmaster = engine === 'postgres' ? await postmasterPid(node) : undefined;
     const pgBefore = postmaster ? postgresCpu(postmaster) : undefined;
-    const cpuBefore = process.cpuUsage();
-    const mainBefore = mainThreadCpu();
-    const threadsBefore = threadCpu();
+    const httpCpu = cpuMeter();
     const traffic = await runLoadClient({ url: `${server.url}/api/v1/search`, token, bodies: bodies.map((b) => JSON.stringify(b)), concurrency: opts.concurrency, seconds: opts.seconds });
-    const cpu = process.cpuUsage(cpuBefore);
-    const mainCpu = mainThreadCpu() - mainBefore;
-    const otherCpu = busiestOtherThread(threadsBefore);
-    const pgCpu = postmaster && pgBefore ? cpuSince(pgBefore, postgresCpu(postmaster)) : undefined;
     const served = Math.max(traffic.times.length, 1);
+    const nodeCpu = httpCpu(served);
+    const pgCpu = postmaster && pgBefore ? cpuSince(pgBefore, postgresCpu(postmaster)) : undefined;
     await server.close();
     const http: EngineFigures['http'] = {
       seconds: traffic.seconds,
@@ -420,9 +416,9 @@ async function measure(engine: 'embedded' | 'postgres', opts: Options, store?: s
       latency: summarise(traffic.times),
       errors: traffic.errors,
       concurrency: opts.concurrency,
-      cpuMsPerSearch: (cpu.user + cpu.system) / 1000 / served,
-      mainThreadCpuMsPerSearch: mainCpu / served,
-      busiestOtherThreadCpuMsPerSearch: otherCpu / served,
+      cpuMsPerSearch: nodeCpu.process,
+      mainThreadCpuMsPerSearch: nodeCpu.main,
+      busiestOtherThreadCpuMsPerSearch: nodeCpu.busiestOther,
       ...(pgCpu !== undefined ? { postgresCpuMsPerSearch: pgCpu / served } : {}),
       clientCpuMsPerSearch: traffic.cpuMs / served,
     };
@@ -527,15 +523,6 @@ function procStat(pid: number | string): string[] | undefined {
   }
 }
 
-/**
- * User + system CPU in ms of this process's main thread, the one that serves
- * HTTP and scores: it can use one core at most, whatever the other threads
- * (the embedded engine's database thread, V8's helpers) do.
- */
-function mainThreadCpu(): number {
-  return threadCpu().get(process.pid) ?? 0;
-}
-
 /** User + system CPU in ms of each thread of this process, by thread id. */
 function threadCpu(): Map<number, number> {
   const out = new Map<number, number>();
@@ -546,25 +533,31 @@ function threadCpu(): Map<number, number> {
   return out;
 }
 
-/** CPU in ms of the busiest thread other than the main one since `before` (the embedded engine's database thread). */
-function busiestOtherThread(before: Map<number, number>): number {
-  let max = 0;
-  for (const [tid, v] of threadCpu()) if (tid !== process.pid) max = Math.max(max, v - (before.get(tid) ?? 0));
-  return max;
-}
-
+/**
+ * CPU per search of the node process, of its main thread (HTTP, scoring: it
+ * can use one core at most, whatever the other threads do) and of its
+ * busiest other thread (on the embedded engine, the database's).
+ */
 interface ThreadCpu {
   process: number;
   main: number;
+  busiestOther: number;
 }
 
 /** Starts measuring this process's CPU; the function returned gives it per search (ms) for n searches. */
 function cpuMeter(): (n: number) => ThreadCpu {
   const before = process.cpuUsage();
-  const mainBefore = mainThreadCpu();
+  const threadsBefore = threadCpu();
   return (n) => {
     const cpu = process.cpuUsage(before);
-    return { process: (cpu.user + cpu.system) / 1000 / Math.max(n, 1), main: (mainThreadCpu() - mainBefore) / Math.max(n, 1) };
+    const per = Math.max(n, 1);
+    let main = 0, busiestOther = 0;
+    for (const [tid, v] of threadCpu()) {
+      const used = v - (threadsBefore.get(tid) ?? 0);
+      if (tid === process.pid) main = used;
+      else busiestOther = Math.max(busiestOther, used);
+    }
+    return { process: (cpu.user + cpu.system) / 1000 / per, main: main / per, busiestOther: busiestOther / per };
   };
 }
 

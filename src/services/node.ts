@@ -11,7 +11,7 @@ export interface OpenNodeOptions {
   /** Directory of the embedded store; ignored when databaseUrl is set. Undefined = in memory. */
   dataDir?: string;
   databaseUrl?: string;
-  /** The embedded store's page cache (see openDatabase); PONTIS_EMBEDDED_SHARED_BUFFERS or 1GB when absent. */
+  /** The embedded store's page cache when PONTIS_EMBEDDED_SHARED_BUFFERS sets none (see openDatabase); default 1GB. */
   sharedBuffers?: string;
   clock?: Clock;
   logger?: Logger;

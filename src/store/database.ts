@@ -30,8 +30,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /**
    * The embedded engine's page cache (PostgreSQL's shared_buffers) for a
-   * store in a data directory: PONTIS_EMBEDDED_SHARED_BUFFERS, else 1GB.
-   * In-memory stores keep PGlite's 128MB.
+   * store in a data directory when PONTIS_EMBEDDED_SHARED_BUFFERS sets none;
+   * default 1GB. In-memory stores keep PGlite's 128MB.
    */
   sharedBuffers?: string;
 }
@@ -48,11 +48,11 @@ export interface DatabaseOptions {
 export const EMBEDDED_SHARED_BUFFERS = '1GB';
 
 /** A shared_buffers size the embedded engine can start with: 16MB to 1536MB, given as kB, MB or GB. */
-export function embeddedSharedBuffers(value: string | undefined, from = 'PONTIS_EMBEDDED_SHARED_BUFFERS'): string {
+export function embeddedSharedBuffers(value: string | undefined): string {
   const v = (value ?? EMBEDDED_SHARED_BUFFERS).trim();
   const m = /^(\d+)(kB|MB|GB)$/.exec(v);
   const mb = m ? Number(m[1]) * { kB: 1 / 1024, MB: 1, GB: 1024 }[m[2] as 'kB' | 'MB' | 'GB'] : NaN;
-  if (!(mb >= 16 && mb <= 1536)) throw new Error(`${from} must be a size from 16MB to 1536MB such as 512MB or 1GB, got "${value}"`);
+  if (!(mb >= 16 && mb <= 1536)) throw new Error(`PONTIS_EMBEDDED_SHARED_BUFFERS must be a size from 16MB to 1536MB such as 512MB or 1GB, got "${value}"`);
   return v;
 }
 
@@ -80,7 +80,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
   if (!opts.url && !opts.dataDir && opts.migrate !== false) return openMigratedInMemory();
   const database = opts.url
     ? await openPostgres(opts.url, opts.poolSize ?? 10)
-    : await openEmbedded(opts.dataDir, undefined, opts.dataDir ? embeddedSharedBuffers(opts.sharedBuffers ?? process.env.PONTIS_EMBEDDED_SHARED_BUFFERS) : undefined);
+    : await openEmbedded({ dataDir: opts.dataDir, sharedBuffers: opts.dataDir ? embeddedSharedBuffers(process.env.PONTIS_EMBEDDED_SHARED_BUFFERS ?? opts.sharedBuffers) : undefined });
   if (opts.migrate !== false) await runMigrations(database);
   return database;
 }
@@ -95,14 +95,14 @@ async function openMigratedInMemory(): Promise<Database> {
   const file = join(tmpdir(), `pontis-pglite-template-${key}.tar`);
   if (existsSync(file)) {
     try {
-      const database = await openEmbedded(undefined, new Blob([readFileSync(file)]));
+      const database = await openEmbedded({ loadDataDir: new Blob([readFileSync(file)]) });
       await runMigrations(database); // a no-op unless the template is stale
       return database;
     } catch {
       rmSync(file, { force: true }); // unreadable template: rebuild below
     }
   }
-  const database = await openEmbedded(undefined);
+  const database = await openEmbedded({});
   await runMigrations(database);
   const dump = await database.dumpTemplate!();
   const partial = `${file}.${process.pid}.tmp`;
@@ -111,9 +111,9 @@ async function openMigratedInMemory(): Promise<Database> {
   return database;
 }
 
-async function openEmbedded(dataDir?: string, loadDataDir?: Blob, sharedBuffers?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const thread = await PGliteThread.start({ dataDir, loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined, sharedBuffers });
+async function openEmbedded(opts: { dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string }): Promise<Database> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const thread = await PGliteThread.start({ dataDir: opts.dataDir, loadDataDir: await opts.loadDataDir?.arrayBuffer(), sharedBuffers: opts.sharedBuffers });
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(thread) });
   return {
     engine: 'embedded',

@@ -13,6 +13,8 @@
 // persons; stale statistics of a smaller table still plan well, since the
 // planner scales row counts by the table's current size).
 
+import { BetweenCallers, type Exclusive } from './between-callers.ts';
+
 export const ANALYZE_INTERVAL_MS = 10_000;
 export const ANALYZE_TIME_SHARE = 0.05;
 
@@ -33,33 +35,11 @@ export function tablesDueSql(first: boolean): string {
  order by 1`;
 }
 
-type Run = (sql: string) => Promise<Record<string, unknown>[]>;
-
-export class AutoAnalyze {
-  #nextCheck = Number.NEGATIVE_INFINITY;
-  #running: Promise<void> | undefined;
-  #stopped = false;
+export class AutoAnalyze extends BetweenCallers {
   #checked = false;
 
-  /** `exclusive` runs a function while holding the session, queued behind callers already waiting. */
-  constructor(
-    private readonly exclusive: (fn: (run: Run) => Promise<void>) => Promise<void>,
-    private readonly intervalMs = ANALYZE_INTERVAL_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** Called after each use of the session; starts a check when one is due. */
-  poke(): void {
-    if (this.#stopped || this.#running || this.now() < this.#nextCheck) return;
-    const started = this.now();
-    this.#nextCheck = started + this.intervalMs;
-    this.#running = this.check().then(
-      () => undefined,
-      // Statistics are an optimisation: a failed ANALYZE (a table dropped
-      // between the check and the command) is tried again next interval.
-      () => undefined,
-    );
-    void this.#running.finally(() => (this.#running = undefined));
+  constructor(exclusive: Exclusive, intervalMs = ANALYZE_INTERVAL_MS, now?: () => number) {
+    super(exclusive, intervalMs, now);
   }
 
   /**
@@ -71,31 +51,20 @@ export class AutoAnalyze {
   async check(): Promise<string[]> {
     let due: string[] = [];
     await this.exclusive(async (run) => {
-      if (this.#stopped) return;
+      if (this.stopped) return;
       due = (await run(tablesDueSql(!this.#checked))).map((r) => String(r.name));
       this.#checked = true;
     });
     let busy = 0;
     for (const table of due) {
       await this.exclusive(async (run) => {
-        if (this.#stopped) return;
+        if (this.stopped) return;
         const started = this.now();
         await run(`analyze ${table}`);
         busy += this.now() - started;
       });
     }
-    if (busy > 0) this.#nextCheck = Math.max(this.#nextCheck, this.now() + busy / ANALYZE_TIME_SHARE);
+    if (busy > 0) this.notBefore(this.now() + busy / ANALYZE_TIME_SHARE);
     return due;
-  }
-
-  /** Resolves when no check is running. */
-  async idle(): Promise<void> {
-    while (this.#running) await this.#running;
-  }
-
-  /** No new checks; waits for a running one. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    await this.#running;
   }
 }

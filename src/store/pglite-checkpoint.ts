@@ -9,6 +9,8 @@
 // max_wal_size, or once checkpoint_timeout has passed with more than a WAL
 // segment written. A checkpoint lets PostgreSQL remove the WAL before it.
 
+import { BetweenCallers, type Exclusive } from './between-callers.ts';
+
 export const CHECKPOINT_INTERVAL_MS = 10_000;
 
 /**
@@ -25,46 +27,26 @@ export function checkpointDueSql(maxWalSize?: string): string {
        lateral (select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), c.redo_lsn) as written) w`;
 }
 
-type Run = (sql: string) => Promise<Record<string, unknown>[]>;
-
-export class AutoCheckpoint {
-  #nextCheck = Number.NEGATIVE_INFINITY;
-  #running: Promise<void> | undefined;
-  #stopped = false;
-
-  /** `exclusive` runs a function while holding the session, queued behind callers already waiting. */
+export class AutoCheckpoint extends BetweenCallers {
   constructor(
-    private readonly exclusive: (fn: (run: Run) => Promise<void>) => Promise<void>,
-    private readonly intervalMs = CHECKPOINT_INTERVAL_MS,
-    private readonly now: () => number = () => performance.now(),
+    exclusive: Exclusive,
+    intervalMs = CHECKPOINT_INTERVAL_MS,
+    now?: () => number,
     private readonly dueSql = checkpointDueSql(),
-  ) {}
-
-  /** Called after each use of the session; starts a check when one is due. */
-  poke(): void {
-    if (this.#stopped || this.#running || this.now() < this.#nextCheck) return;
-    this.#nextCheck = this.now() + this.intervalMs;
-    // A failed check is tried again next interval; the WAL only grows meanwhile.
-    this.#running = this.check().then(() => undefined, () => undefined);
-    void this.#running.finally(() => (this.#running = undefined));
+  ) {
+    super(exclusive, intervalMs, now);
   }
 
   /** Checkpoints if one is due; says whether it did. */
   async check(): Promise<boolean> {
     let done = false;
     await this.exclusive(async (run) => {
-      if (this.#stopped) return;
+      if (this.stopped) return;
       const [row] = await run(this.dueSql);
       if (row?.due !== true) return;
       await run('checkpoint');
       done = true;
     });
     return done;
-  }
-
-  /** No new checks; waits for a running one. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    await this.#running;
   }
 }

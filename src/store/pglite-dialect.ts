@@ -2,9 +2,10 @@
 // WebAssembly) in a thread of its own (pglite-thread.ts). PGlite is one
 // session, so the driver hands out that single connection to one caller at a
 // time: a transaction holds it until COMMIT/ROLLBACK, and every other query
-// waits (a single statement only until it is posted, see PGliteSession). No published dialect supports PGlite 0.5 yet.
-// Between callers it keeps the planner's statistics current, since PGlite
-// has no autovacuum (pglite-analyze.ts).
+// waits (for a single statement only until it is posted, see PGliteSession).
+// No published dialect supports PGlite 0.5 yet. Between callers it does what
+// PostgreSQL's background processes would: planner statistics
+// (pglite-analyze.ts) and checkpoints (pglite-checkpoint.ts).
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -20,6 +21,7 @@ import {
 import { copyPayload } from './copy-data.ts';
 import { ANALYZE_INTERVAL_MS, AutoAnalyze } from './pglite-analyze.ts';
 import { AutoCheckpoint, CHECKPOINT_INTERVAL_MS } from './pglite-checkpoint.ts';
+import type { Exclusive } from './between-callers.ts';
 import type { PGliteThread } from './pglite-thread.ts';
 import { preparedName } from './prepared.ts';
 
@@ -85,20 +87,21 @@ class PGliteDriver implements Driver {
   readonly #thread: PGliteThread;
   readonly #analyze: AutoAnalyze | undefined;
   readonly #checkpoint: AutoCheckpoint | undefined;
-  constructor(thread: PGliteThread, opts: PGliteDialectOptions) {
-    this.#thread = thread;
-    const interval = opts.analyzeIntervalMs ?? ANALYZE_INTERVAL_MS;
-    this.#analyze = interval > 0 ? new AutoAnalyze((fn) => this.#exclusive(fn), interval) : undefined;
-    const checkpoints = opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS;
-    this.#checkpoint = checkpoints > 0 ? new AutoCheckpoint((fn) => this.#exclusive(fn), checkpoints) : undefined;
-  }
-  async #exclusive(fn: (run: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<void>): Promise<void> {
+  /** Housekeeping holds the session like a transaction, for several statements. */
+  readonly #exclusive: Exclusive = async (fn) => {
     const release = await this.#mutex.lock();
     try {
       await fn(async (sql) => (await send(this.#thread, CompiledQuery.raw(sql))).rows as Record<string, unknown>[]);
     } finally {
       release();
     }
+  };
+  constructor(thread: PGliteThread, opts: PGliteDialectOptions) {
+    this.#thread = thread;
+    const interval = opts.analyzeIntervalMs ?? ANALYZE_INTERVAL_MS;
+    this.#analyze = interval > 0 ? new AutoAnalyze(this.#exclusive, interval) : undefined;
+    const checkpoints = opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS;
+    this.#checkpoint = checkpoints > 0 ? new AutoCheckpoint(this.#exclusive, checkpoints) : undefined;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {

@@ -83,8 +83,10 @@ async function serve(): Promise<void> {
   }
   const statements = new PGliteStatements(pg);
   port.postMessage({ id: 0, ok: true } satisfies HostReply);
-  // One request at a time, in the order sent: the node's thread already
-  // hands the single session to one caller at a time (pglite-dialect.ts).
+  // One request at a time, in the order sent: requests of several callers
+  // may be waiting here, and the order is what keeps a transaction's
+  // statements apart from the single statements posted before and after it
+  // (pglite-dialect.ts).
   let queue = Promise.resolve();
   port.on('message', (r: HostRequest) => {
     queue = queue.then(async () => {

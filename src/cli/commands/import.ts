@@ -13,7 +13,7 @@ import { writeTimings } from '../../services/records/write-batch.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { intOption, UsageError } from '../errors.ts';
 
-/** The embedded page cache of an import (PGlite's own default): see where the node is opened. */
+/** The embedded page cache of an import unless PONTIS_EMBEDDED_SHARED_BUFFERS says otherwise (PGlite's own default): see where the node is opened. */
 const IMPORT_SHARED_BUFFERS = '128MB';
 
 interface ImportCliOptions {
@@ -82,7 +82,7 @@ export function register(program: Command): void {
         databaseUrl: opts.database,
         // A load streams through the embedded page cache: PGlite's 128 MB loaded a million
         // persons as fast as the 1 GB a serving node gets (112.6 against 116.4 s), in 0.9 GB less memory.
-        sharedBuffers: process.env.PONTIS_EMBEDDED_SHARED_BUFFERS ?? IMPORT_SHARED_BUFFERS,
+        sharedBuffers: IMPORT_SHARED_BUFFERS,
         logger: createLogger({ level: process.env.PONTIS_LOG_LEVEL ? undefined : 'warn' }),
       });
       const showProgress = opts.progress && process.stderr.isTTY === true;
